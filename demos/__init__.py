@@ -1,0 +1,1 @@
+"""Runnable demos, datasets and plots: `python -m demos` lists them."""

@@ -1,0 +1,105 @@
+"""Backpropagation: the chain rule, applied to a whole graph in one sweep.
+
+Every Value records its parents and the local derivative d(node)/d(parent)
+of each. To get dL/dx for every x that L depends on, visit the nodes from L
+back towards the leaves, and along each edge add
+
+    dL/d(parent) += d(node)/d(parent) * dL/d(node)
+    parent.grad  += local_grad         * node.grad
+
+That one line is the chain rule. It is only correct once `node.grad` is
+complete, that is after every node that uses `node` has passed its share
+back: so the nodes are visited in reverse topological order (a node always
+before its parents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # only for type hints: graph.py works on anything Value-shaped
+    from engine.value import Value
+
+
+def topo_sort(root: Value) -> list[Value]:
+    """Every node that `root` depends on, parents before children, root last.
+
+    Depth-first search with an explicit stack instead of recursion, so a
+    chain a million nodes deep works (Python's recursion limit is ~1,000).
+    Each node appears once however many paths lead to it, and the order is
+    the same on every run.
+    """
+    order: list[Value] = []
+    visited: set[Value] = {root}
+    # Each entry: (node, are its parents already in `order`?)
+    stack: list[tuple[Value, bool]] = [(root, False)]
+    while stack:
+        node, parents_done = stack.pop()
+        if parents_done:
+            order.append(node)
+            continue
+        stack.append((node, True))
+        # Reversed, so the first parent is finished first, as recursion would.
+        for parent in reversed(node.parents):
+            if parent not in visited:
+                visited.add(parent)
+                stack.append((parent, False))
+    return order
+
+
+def _start_sweep(root: Value) -> list[Value]:
+    """Topological order of root's graph, with the grads ready for a sweep.
+
+    Interior nodes start at 0 (their grad is recomputed from scratch every
+    sweep); leaves keep theirs, so gradients accumulate in the weights across
+    calls, as in PyTorch. dL/dL = 1 seeds the sweep.
+    """
+    order = topo_sort(root)
+    for node in order:
+        if node.parents:
+            node.grad = 0.0
+    root.grad += 1.0
+    return order
+
+
+def backward(root: Value) -> None:
+    """Fill `.grad` of every node that `root` depends on with d(root)/d(node)."""
+    order = _start_sweep(root)
+    for node in reversed(order):
+        upstream = node.grad
+        if upstream == 0.0:
+            continue  # nothing to pass back (e.g. behind a ReLU that was off)
+        for parent, local_grad in zip(node.parents, node.local_grads):
+            parent.grad += local_grad * upstream  # the chain rule
+
+
+class ChainRuleStep(NamedTuple):
+    """One application of the chain rule, along one edge node -> parent.
+
+    `parent.grad += contribution`, where contribution = local_grad *
+    upstream_grad = d(node)/d(parent) * d(root)/d(node).
+    """
+
+    node: Value
+    parent: Value
+    local_grad: float
+    upstream_grad: float
+    contribution: float
+
+
+def backward_steps(root: Value) -> Iterator[ChainRuleStep]:
+    """Do what `backward` does, pausing after every chain-rule step.
+
+    The same sweep as `backward`, but it yields a `ChainRuleStep` after each
+    edge's `parent.grad += ...`, so a learner (or a debugger) can watch the
+    gradients fill in. Every edge is shown, also those that add 0. When the
+    generator is exhausted the grads equal those of `backward(root)`.
+    """
+    order = _start_sweep(root)
+    for node in reversed(order):
+        upstream = node.grad
+        for parent, local_grad in zip(node.parents, node.local_grads):
+            contribution = local_grad * upstream
+            parent.grad += contribution
+            yield ChainRuleStep(node, parent, local_grad, upstream, contribution)
