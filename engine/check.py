@@ -82,7 +82,7 @@ def gradcheck(
         raise ValueError("gradcheck needs at least one input")
     labels = [x.label if isinstance(x, Value) else "" for x in inputs]
     args = [x.data if isinstance(x, Value) else float(x) for x in inputs]
-    leaves = [Value(a, label) for a, label in zip(args, labels)]
+    leaves = [Value(a, label) for a, label in zip(args, labels, strict=True)]
     out = fn(*leaves)
     if not isinstance(out, Value):
         raise TypeError(
