@@ -31,20 +31,23 @@ def topo_sort(root: Value) -> list[Value]:
     the same on every run.
     """
     order: list[Value] = []
-    visited: set[Value] = {root}
+    visited: set[Value] = set()
     # Each entry: (node, are its parents already in `order`?)
     stack: list[tuple[Value, bool]] = [(root, False)]
     while stack:
         node, parents_done = stack.pop()
         if parents_done:
-            order.append(node)
-            continue
-        stack.append((node, True))
-        # Reversed, so the first parent is finished first, as recursion would.
-        for parent in reversed(node.parents):
-            if parent not in visited:
-                visited.add(parent)
-                stack.append((parent, False))
+            order.append(node)  # all its parents are in `order` already
+        elif node not in visited:
+            # Mark a node when it is opened, not when it is pushed: a node
+            # still waiting on the stack can be reached again as the parent
+            # of a node opened meanwhile, and must be finished before it.
+            visited.add(node)
+            stack.append((node, True))
+            # Reversed, so the first parent is finished first, as recursion would.
+            for parent in reversed(node.parents):
+                if parent not in visited:
+                    stack.append((parent, False))
     return order
 
 
