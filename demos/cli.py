@@ -1,0 +1,89 @@
+"""The command-line options every demo shares.
+
+    parser = make_parser("moons", "Learn two moons.", steps=100)
+    args = parser.parse_args(argv)   # args.steps, args.seed, args.out, args.no_plot
+
+Every training demo takes the same four options, so that a learner who has
+run one knows how to run them all:
+
+    --steps N     how many training steps (optimizer updates) to take
+    --seed S      the seed of every random choice: same seed, same run
+    --out DIR     where pictures and the model file go (default ./out)
+    --no-plot     skip the pictures (faster; no matplotlib needed)
+
+plus `--no-progress` to hide the progress bar. A demo adds its own options
+to the parser it gets back.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an int of at least 1, with a readable error otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of at least 1, got {value}"
+        )
+    return value
+
+
+def positive_float(text: str) -> float:
+    """argparse type: a float greater than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"expected a number greater than 0, got {text}"
+        )
+    return value
+
+
+def make_parser(
+    prog: str, description: str, steps: int = 100, seed: int = 0
+) -> argparse.ArgumentParser:
+    """A parser with --steps, --seed, --out, --no-plot and --no-progress.
+
+    `prog` is shown in usage lines as `python -m demos PROG`; `steps` and
+    `seed` are this demo's defaults.
+    """
+    parser = argparse.ArgumentParser(
+        prog=f"python -m demos {prog}",
+        description=description,
+    )
+    parser.add_argument(
+        "--steps",
+        type=positive_int,
+        default=steps,
+        help="training steps to take (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=seed,
+        help="seed for data, weights and shuffling (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out"),
+        metavar="DIR",
+        help="folder for pictures and the saved model (default: ./out)",
+    )
+    parser.add_argument(
+        "--no-plot", action="store_true", help="do not draw any pictures"
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="hide the progress bar"
+    )
+    return parser
