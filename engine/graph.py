@@ -51,24 +51,30 @@ def topo_sort(root: Value) -> list[Value]:
     return order
 
 
-def _start_sweep(root: Value) -> list[Value]:
-    """Topological order of root's graph, with the grads ready for a sweep.
+def _start_sweep(root: Value) -> tuple[list[Value], list[tuple[Value, float]]]:
+    """Topological order of root's graph, with every grad ready for a sweep.
 
-    Interior nodes start at 0 (their grad is recomputed from scratch every
-    sweep); leaves keep theirs, so gradients accumulate in the weights across
-    calls, as in PyTorch. dL/dL = 1 seeds the sweep.
+    Every node starts the sweep at 0 and dL/dL = 1 seeds it. The leaves'
+    earlier grads are handed back to be added at the end (`_add_back`).
     """
     order = topo_sort(root)
+    earlier = [(node, node.grad) for node in order if not node.parents and node.grad]
     for node in order:
-        if node.parents:
-            node.grad = 0.0
-    root.grad += 1.0
-    return order
+        node.grad = 0.0
+    root.grad = 1.0
+    return order, earlier
+
+
+def _add_back(earlier: list[tuple[Value, float]]) -> None:
+    """Leaves accumulate across calls, as in PyTorch: this sweep's gradient,
+    complete, is added to what they had, so two calls give exactly twice."""
+    for leaf, grad in earlier:
+        leaf.grad += grad
 
 
 def backward(root: Value) -> None:
     """Fill `.grad` of every node that `root` depends on with d(root)/d(node)."""
-    order = _start_sweep(root)
+    order, earlier = _start_sweep(root)
     for node in reversed(order):
         upstream = node.grad
         if upstream == 0.0:
@@ -77,6 +83,7 @@ def backward(root: Value) -> None:
         # this, the hottest loop in takaisin, by a third.
         for parent, local_grad in zip(node.parents, node.local_grads, strict=False):
             parent.grad += local_grad * upstream  # the chain rule
+    _add_back(earlier)
 
 
 class ChainRuleStep(NamedTuple):
@@ -98,13 +105,18 @@ def backward_steps(root: Value) -> Iterator[ChainRuleStep]:
 
     The same sweep as `backward`, but it yields a `ChainRuleStep` after each
     edge's `parent.grad += ...`, so a learner (or a debugger) can watch the
-    gradients fill in. Every edge is shown, also those that add 0. When the
-    generator is exhausted the grads equal those of `backward(root)`.
+    gradients fill in. Every edge is shown, also those that add 0. During
+    the sweep a leaf's `.grad` holds this sweep's sum so far; what it had
+    before is added back at the end, so once the generator is exhausted the
+    grads equal those of `backward(root)`.
     """
-    order = _start_sweep(root)
-    for node in reversed(order):
-        upstream = node.grad
-        for parent, local_grad in zip(node.parents, node.local_grads, strict=True):
-            contribution = local_grad * upstream
-            parent.grad += contribution
-            yield ChainRuleStep(node, parent, local_grad, upstream, contribution)
+    order, earlier = _start_sweep(root)
+    try:
+        for node in reversed(order):
+            upstream = node.grad
+            for parent, local_grad in zip(node.parents, node.local_grads, strict=True):
+                contribution = local_grad * upstream
+                parent.grad += contribution
+                yield ChainRuleStep(node, parent, local_grad, upstream, contribution)
+    finally:  # also when the caller stops early
+        _add_back(earlier)

@@ -180,8 +180,9 @@ class Value:
     def backward(self) -> None:
         """Fill `.grad` of every Value this one depends on: d(self)/d(that).
 
-        Seeds `self.grad = 1`, sets interior nodes to 0, and adds into the
-        leaves' `.grad` (leaves accumulate across calls, as in PyTorch).
+        Interior nodes get this sweep's gradient; leaves (inputs, weights)
+        add it to what they had, so gradients accumulate across calls, as in
+        PyTorch (clear them with `zero_grad`).
         The chain rule itself lives in `engine/graph.py`.
         """
         backward(self)
