@@ -16,6 +16,7 @@ Where to read on:
 """
 
 from engine.check import GradcheckError, gradcheck
+from engine.explain import explain
 from engine.grad_mode import is_recording, no_grad
 from engine.graph import ChainRuleStep, backward_steps, topo_sort
 from engine.sums import add_all, dot, mean
@@ -29,6 +30,7 @@ __all__ = [
     "backward_steps",
     "dot",
     "draw_dot",
+    "explain",
     "gradcheck",
     "is_recording",
     "mean",

@@ -1,0 +1,210 @@
+"""explain(): every chain-rule step as one line, matching backward exactly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+
+from engine import Value, backward_steps, dot, explain
+from engine.explain import fmt, formula, local_rules, node_names, step_line
+from tests.strategies import programs_with_inputs
+
+# "    dL/dw1 += dz/dw1 · dL/dz = 2.0000 · 0.5000 = 1.0000   (w1.grad now 1.0000)"
+STEP = re.compile(
+    r"^    d(?P<root>\S+)/d(?P<parent>\S+) \+= d(?P<node>\S+)/d(?P=parent)"
+    r" · d(?P=root)/d(?P=node) = (?P<local>\S+) · \(?(?P<upstream>[^\s)]+)\)?"
+    r" = (?P<contribution>\S+)   \((?P=parent)\.grad now (?P<now>\S+)\)$"
+)
+
+
+def neuron() -> tuple[Value, dict[str, Value]]:
+    """L = tanh(w1*x1 + w2*x2 + b), the demo's neuron, with every node labelled."""
+    leaves = {
+        "x1": Value(2.0, label="x1"),
+        "x2": Value(0.0, label="x2"),
+        "w1": Value(-3.0, label="w1"),
+        "w2": Value(1.0, label="w2"),
+        "b": Value(6.8813735870195432, label="b"),
+    }
+    z = dot([leaves["w1"], leaves["w2"]], [leaves["x1"], leaves["x2"]], leaves["b"])
+    z.label = "z"
+    L = z.tanh()
+    L.label = "L"
+    return L, leaves
+
+
+def step_lines(text: str) -> list[re.Match]:
+    matches = [STEP.match(line) for line in text.splitlines()]
+    return [m for m in matches if m]
+
+
+def result_lines(text: str) -> dict[str, str]:
+    """The 'Result' block: leaf name -> printed gradient."""
+    block = text.split("\nResult:")[1].splitlines()[1:]
+    pairs = (re.match(r"^    d\S+/d(\S+) = (\S+)$", line) for line in block)
+    return {m[1]: m[2] for m in pairs if m}
+
+
+def test_neuron_trace_reads_as_the_chain_rule():
+    L, leaves = neuron()
+    text = explain(L)
+    assert (
+        "dL/dw1 += dz/dw1 · dL/dz = 2.0000 · 0.5000 = 1.0000   (w1.grad now 1.0000)"
+        in text
+    )
+    assert (
+        "dL/dz += dL/dz · dL/dL = 0.5000 · 1.0000 = 0.5000   (z.grad now 0.5000)"
+        in text
+    )
+    # The n-ary weighted sum is narrated as what it is, with its numbers.
+    assert (
+        "z = w1·x1 + w2·x2 + b = (-3.0000)·2.0000 + 1.0000·0.0000 + 6.8814 = 0.8814"
+        in text
+    )
+    assert "dz/dw1 = x1, dz/dw2 = x2, dz/dx1 = w1, dz/dx2 = w2, dz/db = 1" in text
+    assert "dL/dz = 1 - L²" in text
+    # One line per edge: tanh has one parent, the dot node five.
+    assert len(step_lines(text)) == 6
+    assert leaves["w1"].grad == pytest.approx(1.0)
+    assert leaves["x1"].grad == pytest.approx(-1.5)
+
+
+def test_trace_ends_with_the_same_grads_as_backward():
+    L, leaves = neuron()
+    text = explain(L)
+    L2, leaves2 = neuron()
+    L2.backward()
+    printed = result_lines(text)
+    assert printed == {name: fmt(v.grad) for name, v in leaves2.items()}
+    for name, v in leaves.items():
+        assert v.grad == leaves2[name].grad  # exactly, not approximately
+
+
+def test_a_node_used_twice_gets_two_lines_and_both_contributions():
+    a = Value(3.0, label="a")
+    y = a * a
+    y.label = "y"
+    lines = [m.groupdict() for m in step_lines(explain(y))]
+    assert [(m["parent"], m["contribution"], m["now"]) for m in lines] == [
+        ("a", "3.0000", "3.0000"),
+        ("a", "3.0000", "6.0000"),
+    ]
+    assert a.grad == 6.0
+    assert "a is used 2 times here" in explain(a * a)
+
+
+@given(programs_with_inputs())
+def test_every_line_matches_its_backward_step(program_and_inputs):
+    program, xs = program_and_inputs
+    root = program.run([Value(x) for x in xs])
+    text = explain(root)
+    # The same graph's steps, taken one by one, must be exactly the lines.
+    names = node_names(root)
+    expected = []
+    for step in backward_steps(root):
+        expected.append(
+            (
+                names[step.node],
+                names[step.parent],
+                fmt(step.local_grad),
+                fmt(step.upstream_grad),
+                fmt(step.contribution),
+            )
+        )
+    # backward_steps ran twice now; the second run's upstream grads are the
+    # same (interior nodes restart from zero), only leaves accumulated.
+    got = [
+        (m["node"], m["parent"], m["local"], m["upstream"], m["contribution"])
+        for m in step_lines(text)
+    ]
+    assert got == expected
+
+
+@given(programs_with_inputs())
+def test_result_block_equals_backward(program_and_inputs):
+    program, xs = program_and_inputs
+    explained = [Value(x) for x in xs]
+    text = explain(program.run(explained))
+    plain = [Value(x) for x in xs]
+    program.run(plain).backward()
+    assert [v.grad for v in explained] == [v.grad for v in plain]
+    printed = result_lines(text)
+    names = node_names(program.run([Value(x) for x in xs]))
+    inputs_by_name = {names[n]: n for n in names if not n.parents}
+    assert set(printed) == set(inputs_by_name)
+
+
+def test_generated_names_are_short_unique_and_stable():
+    def build():
+        a = Value(1.0, label="a")
+        b = Value(2.0)  # unlabelled leaf
+        c = Value(5.0, label="n1")  # a label that looks generated
+        d = Value(7.0, label="a")  # a second "a"
+        return (a * b + c) * d
+
+    names1, names2 = node_names(build()), node_names(build())
+    assert list(names1.values()) == list(names2.values())
+    assert len(set(names1.values())) == len(names1)
+    assert "a" in names1.values() and "a#2" in names1.values()
+    assert all(len(name) <= 4 for name in names1.values())
+
+
+def test_formulas_and_rules_for_every_op():
+    a, b = Value(2.0, label="a"), Value(3.0, label="b")
+    cases = {
+        a + b: ("+ b", "= 1"),
+        a - b: ("a - b", "= -1"),
+        a * b: ("a · b", "= b"),
+        a / b: ("a / b", "= -a/b²"),
+        a**b: ("a ** b", "·ln(a)"),
+        a**2: ("a**2", "= 2·a"),
+        -a: ("-a", "= -1"),
+        a.exp(): ("exp(a)", "= n"),
+        a.log(): ("log(a)", "= 1/a"),
+        a.sigmoid(): ("sigmoid(a)", "·(1 - "),
+        a.relu(): ("relu(a)", "1 if a > 0 else 0"),
+        dot([a], [b]): ("a·b", "= b"),
+    }
+    for node, (shape, rule) in cases.items():
+        names = node_names(node)
+        assert shape in formula(node, names), node.op
+        assert rule in local_rules(node, names), node.op
+
+
+def test_focus_keeps_only_the_path_to_one_weight():
+    L, leaves = neuron()
+    text = explain(L, focus=leaves["w1"])
+    parents = [m["parent"] for m in step_lines(text)]
+    assert parents == ["z", "w1"]
+    assert leaves["x1"].grad == pytest.approx(-1.5)  # the rest is still computed
+    with pytest.raises(ValueError, match="not in the graph"):
+        explain(L, focus=Value(1.0))
+
+
+def test_finnish_words_and_a_clear_error_for_other_languages():
+    L, _ = neuron()
+    text = explain(L, lang="fi")
+    assert "ketjusääntö" in text and "w1.grad nyt 1.0000" in text
+    with pytest.raises(ValueError, match="lang"):
+        explain(L, lang="sv")
+
+
+def test_a_leaf_root_has_no_steps():
+    x = Value(4.0, label="x")
+    text = explain(x)
+    assert step_lines(text) == []
+    assert result_lines(text) == {"x": "1.0000"}
+
+
+def test_step_line_reads_the_grad_at_that_moment():
+    a = Value(-2.0, label="a")
+    y = a * 3
+    y.label = "y"
+    names = node_names(y)
+    lines = [step_line(s, names, "y") for s in backward_steps(y)]
+    assert lines[0] == (
+        "dy/da += dy/da · dy/dy = 3.0000 · 1.0000 = 3.0000   (a.grad now 3.0000)"
+    )
+    assert lines[1].startswith("dy/dn1 += dy/dn1 · dy/dy = -2.0000 · 1.0000")
