@@ -1,0 +1,16 @@
+"""takaisin's neural-network library, built from `engine` Values only.
+
+    from nn import MLP, hinge, SGD
+    model = MLP(2, [16, 16, 1], seed=0)     # 337 parameters
+    loss = hinge([model(x) for x in X], y)
+    model.zero_grad(); loss.backward(); SGD(model.parameters(), lr=0.1).step()
+
+Where to read on:
+    module.py       Module, Neuron, Layer, MLP: the network M(x)
+    activations.py  the functions g a neuron applies: relu, tanh, sigmoid
+    init.py         the random weights training starts from
+"""
+
+from nn.module import MLP, Layer, Module, Neuron
+
+__all__ = ["MLP", "Layer", "Module", "Neuron"]

@@ -1,0 +1,66 @@
+"""Where training starts: the random initial weights of a neuron.
+
+Every weight starts as a random number, so that the neurons of a layer
+differ from each other (identical neurons would get identical gradients and
+stay identical forever). How large the numbers are matters:
+
+- too large, and the weighted sums w·x grow layer after layer until ReLUs
+  and gradients explode, or tanh and sigmoid saturate (g' ≈ 0, no learning);
+- too small, and the signal fades away layer after layer.
+
+The rule used here keeps the size of the signal about the same from layer
+to layer. With nin inputs each of size about 1, z = w1*x1 + ... + wn*xn
+has variance nin * Var(w), so Var(w) should be about 1/nin:
+
+    relu:            w ~ Uniform(-a, a),  a = sqrt(6 / nin)   Var(w) = 2/nin
+    tanh, sigmoid,
+    linear:          w ~ Uniform(-a, a),  a = sqrt(3 / nin)   Var(w) = 1/nin
+
+(A uniform number in [-a, a] has variance a**2 / 3.) ReLU zeroes about half
+of its inputs, so it gets twice the variance: "He" or "Kaiming"
+initialisation (He et al. 2015, `torch.nn.init.kaiming_uniform_`). The other
+is "LeCun" initialisation. Biases start at 0, as in micrograd: the random
+weights already make the neurons differ.
+
+Random numbers come from a `random.Random` so that a seed reproduces a
+model exactly (see `make_rng`).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+Seed = int | random.Random | None
+
+
+def make_rng(seed: Seed) -> random.Random:
+    """The random number generator behind a seed.
+
+    - an int: a new `random.Random(seed)`: the same seed, the same model;
+    - a `random.Random`: used as it is (several models can share one);
+    - None: a new generator seeded from Python's global one, so that
+      micrograd-style code (`random.seed(1337)` first) is reproducible too,
+      and two models made one after the other still differ.
+    """
+    if seed is None:
+        return random.Random(random.getrandbits(64))
+    if isinstance(seed, random.Random):
+        return seed
+    if isinstance(seed, int) and not isinstance(seed, bool):
+        return random.Random(seed)
+    raise TypeError(
+        f"seed must be an int, a random.Random or None, got {type(seed).__name__}"
+    )
+
+
+def weight_bound(nin: int, activation: str) -> float:
+    """a in Uniform(-a, a) for a neuron with `nin` inputs (see the module doc)."""
+    gain = 2.0 if activation == "relu" else 1.0
+    return math.sqrt(3.0 * gain / nin)
+
+
+def initial_weights(nin: int, activation: str, rng: random.Random) -> list[float]:
+    """`nin` weights drawn from Uniform(-a, a), in input order."""
+    a = weight_bound(nin, activation)
+    return [rng.uniform(-a, a) for _ in range(nin)]
