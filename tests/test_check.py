@@ -1,0 +1,64 @@
+"""Tests for engine/check.py: gradcheck catches wrong derivatives."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from engine import GradcheckError, Value, gradcheck, new_node
+from engine.check import central_difference
+
+
+def _wrong_square(a: Value) -> Value:
+    """a**2 with a deliberately wrong local derivative (a instead of 2a)."""
+    return new_node(a.data**2, "bad**2", (a,), (a.data,))
+
+
+def test_a_correct_function_passes() -> None:
+    assert gradcheck(lambda a, b: (a * b + a.exp()).tanh(), [0.3, -1.2]) is True
+
+
+def test_central_difference_estimates_the_slope() -> None:
+    slope = central_difference(lambda a: a**3, [2.0], 0)
+    assert math.isclose(slope, 12.0, rel_tol=1e-8)
+
+
+def test_a_wrong_derivative_is_reported_with_the_numbers() -> None:
+    with pytest.raises(GradcheckError) as caught:
+        gradcheck(lambda a, b: _wrong_square(a) + b, [Value(3.0, label="x"), 1.0])
+    error = caught.value
+    assert len(error.mismatches) == 1  # b's gradient is right
+    mismatch = error.mismatches[0]
+    assert (mismatch.index, mismatch.label) == (0, "x")
+    assert mismatch.analytic == 3.0
+    assert math.isclose(mismatch.numeric, 6.0, rel_tol=1e-6)
+    message = str(error)
+    assert "input 0 (x)" in message
+    assert "backward gives 3" in message
+    assert "central difference gives 6" in message
+
+
+def test_a_nan_gradient_is_a_mismatch() -> None:
+    def nan_slope(a: Value) -> Value:
+        return new_node(a.data, "nan", (a,), (math.nan,))
+
+    with pytest.raises(GradcheckError):
+        gradcheck(nan_slope, [1.0])
+
+
+def test_the_callers_values_are_left_alone() -> None:
+    x = Value(2.0)
+    x.grad = 5.0
+    gradcheck(lambda a: a * a, [x])
+    assert (x.data, x.grad) == (2.0, 5.0)
+
+
+def test_fn_must_return_a_value() -> None:
+    with pytest.raises(TypeError, match="float"):
+        gradcheck(lambda a: 1.0, [1.0])
+
+
+def test_no_inputs_is_an_error() -> None:
+    with pytest.raises(ValueError, match="at least one input"):
+        gradcheck(lambda: Value(1.0), [])
