@@ -149,8 +149,10 @@ def _body(node: Value, p: list[str]) -> str:
         n, has_bias = _dot_parts(node)
         terms = _shorten([f"{p[i]}·{p[n + i]}" for i in range(n)])
         return " + ".join(terms + ([p[-1]] if has_bias else []))
-    # exp, log, tanh, sigmoid, relu, mean and any custom op
-    return f"{op}({', '.join(_shorten(p))})"
+    # exp, log, tanh, sigmoid, relu, mean and any custom op: no brackets
+    # needed around a negative number inside the function's own brackets
+    args = [a[1:-1] if a.startswith("(-") else a for a in p]
+    return f"{op}({', '.join(_shorten(args))})"
 
 
 def _shorten(terms: list[str], keep: int = 3) -> list[str]:

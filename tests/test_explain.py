@@ -208,3 +208,23 @@ def test_step_line_reads_the_grad_at_that_moment():
         "dy/da += dy/da · dy/dy = 3.0000 · 1.0000 = 3.0000   (a.grad now 3.0000)"
     )
     assert lines[1].startswith("dy/dn1 += dy/dn1 · dy/dy = -2.0000 · 1.0000")
+
+
+def test_the_demo_explains_a_neuron_and_a_network(capsys):
+    from demos.explain import main
+
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "=== neuron:" in out and "=== net:" in out
+    assert "dz/dw1 += ds/dw1 · dz/ds = 2.0000 · 0.5000 = 1.0000" in out
+    assert "dL/dL1.N1.w1 +=" in out  # the network's first weight
+
+
+def test_the_demo_focuses_on_one_label_or_names_the_choices(capsys):
+    from demos.explain import main
+
+    assert main(["--example", "net", "--focus", "L1.N1.w1", "--lang", "fi"]) == 0
+    out = capsys.readouterr().out
+    assert [m["parent"] for m in step_lines(out)][-1] == "L1.N1.w1"
+    assert main(["--example", "net", "--focus", "nope"]) == 2
+    assert "labels: L, L1.N1.b" in capsys.readouterr().out
