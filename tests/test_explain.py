@@ -15,7 +15,7 @@ from tests.strategies import programs_with_inputs
 STEP = re.compile(
     r"^    d(?P<root>\S+)/d(?P<parent>\S+) \+= d(?P<node>\S+)/d(?P=parent)"
     r" · d(?P=root)/d(?P=node) = (?P<local>\S+) · \(?(?P<upstream>[^\s)]+)\)?"
-    r" = (?P<contribution>\S+)   \((?P=parent)\.grad now (?P<now>\S+)\)$"
+    r" = (?P<contribution>\S+)   \((?P=parent)\.grad (?:now|nyt) (?P<now>\S+)\)$"
 )
 
 
