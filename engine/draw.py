@@ -1,0 +1,204 @@
+"""`draw_dot`: a picture of a computation graph, with data and grad in every box.
+
+    from engine import Value, draw_dot, render
+    x = Value(2.0, label="x")
+    y = (x * x).tanh()
+    y.backward()
+    render(draw_dot(y), "out/graph.svg")   # or just `draw_dot(y)` in Jupyter
+
+What the picture shows:
+- a box per Value: its label (if any), `data` (the number from the forward
+  pass) and `grad` (d(output)/d(this value), filled in by backward());
+- an oval per operation (`+`, `*`, `tanh`, ...) between its inputs and its
+  result; a neuron's weighted sum `Σ w·x + b` has one row per product wi·xi,
+  so you see each weight meet its input;
+- colours by role: inputs, parameters (weights and biases), computed values,
+  the output; constants such as the 2 in `x * 2` are plain small numbers;
+- arrows point forward, the way the numbers were computed. The gradient
+  flows back along them: the thicker and redder an arrow, the more gradient
+  flows back through it.
+
+The looks are in `draw_style.py`, the layer and neuron boxes in
+`draw_clusters.py`, and writing picture files in `draw_render.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import graphviz
+
+from engine import draw_style
+from engine.draw_clusters import NeuronKey, assign_neurons, neuron_of_label
+from engine.draw_labels import check_number_format
+from engine.draw_render import RenderError, render, render_bytes
+from engine.graph import topo_sort
+from engine.value import Value
+
+__all__ = ["GraphPicture", "GraphTooLargeError", "RenderError", "draw_dot", "render"]
+
+DEFAULT_MAX_NODES = 300
+WEIGHTED_SUMS = draw_style.WEIGHTED_SUMS
+# The side of a box that arrows enter, for each drawing direction.
+ENTRY_SIDE = {"LR": "w", "RL": "e", "TB": "n", "BT": "s"}
+
+
+class GraphTooLargeError(ValueError):
+    """The graph has more Values than `max_nodes`; drawing it would take ages."""
+
+
+class GraphPicture(graphviz.Digraph):
+    """A `graphviz.Digraph` that Jupyter shows even without system Graphviz.
+
+    A plain Digraph draws itself for Jupyter by running the `dot` program;
+    this one falls back to Graphviz compiled to WebAssembly.
+    """
+
+    def _repr_image_svg_xml(self) -> str:
+        return render_bytes(self.source, "svg", layout=self.engine).decode("utf-8")
+
+
+def draw_dot(
+    root: Value,
+    format: str = "svg",
+    rankdir: str = "LR",
+    *,
+    show_grad: bool = True,
+    grad_edges: bool = True,
+    number_format: str = ".4f",
+    cluster: bool = False,
+    parameters: Iterable[Value] = (),
+    max_nodes: int = DEFAULT_MAX_NODES,
+    legend: bool = False,
+    title: str = "",
+) -> graphviz.Digraph:
+    """A `graphviz.Digraph` of `root` and everything it was computed from.
+
+    format: what graphviz's `graph.render()` and `graph.pipe()` write.
+    rankdir: "LR" draws left to right, "TB" top to bottom (or "RL", "BT").
+    show_grad: show each Value's grad (False for a forward-only picture).
+    grad_edges: arrow thickness and colour by |the gradient flowing along it|.
+    number_format: format spec of data and grad; ".4f" shows 2.0000.
+    cluster: boxes around layers and neurons, read from parameter labels
+        such as "L1.N3.w2" (layer 1, neuron 3) as `nn` names them.
+    parameters: Values to colour as parameters (e.g. model.parameters());
+        labels like "L1.N3.w2" and the weights and bias of a `dot` node are
+        recognised without it.
+    max_nodes: refuse graphs with more Values than this (GraphTooLargeError):
+        Graphviz can take minutes on them and nobody can read the result.
+    legend: add a key explaining colours, rows and arrows.
+    title: a caption above the picture.
+    """
+    if not isinstance(root, Value):
+        raise TypeError(f"draw_dot needs a Value, got {type(root).__name__}")
+    if rankdir not in ENTRY_SIDE:
+        raise ValueError(f"rankdir must be 'LR', 'TB', 'RL' or 'BT', got {rankdir!r}")
+    check_number_format(number_format)
+    order = topo_sort(root)
+    if len(order) > max_nodes:
+        raise GraphTooLargeError(_too_large_message(len(order), max_nodes))
+
+    # Names from the position in topological order: the same text every run.
+    ids = {node: f"v{i}" for i, node in enumerate(order)}
+    roles = _roles(order, root, {id(p) for p in parameters})
+    graph = GraphPicture(name="computation graph", format=format)
+    graph.attr(rankdir=rankdir, fontname=draw_style.FONT, nodesep="0.25", ranksep="0.4")
+    graph.attr("node", fontname=draw_style.FONT, fontsize="11")
+    graph.attr("edge", arrowsize="0.7")
+    if title:
+        graph.attr(label=draw_style.text(title), labelloc="t", fontsize="16")
+
+    neurons = assign_neurons(order, lambda v: roles[v] == "constant") if cluster else {}
+    boxes: dict[NeuronKey, graphviz.Digraph] = {}
+    for node in order:
+        key = neurons.get(node)
+        if key is not None and key not in boxes:
+            boxes[key] = draw_style.neuron_box(*key)
+        box = graph if key is None else boxes[key]
+        box.node(
+            ids[node],
+            **draw_style.value_style(node, roles[node], show_grad, number_format),
+        )
+        if node.parents:
+            box.node(f"{ids[node]}_op", **draw_style.op_style(node))
+    _attach_boxes(graph, boxes)
+
+    # Arrows last, so that every node is already inside its box.
+    edges = _edges(order, ids, ENTRY_SIDE[rankdir])
+    biggest = max((abs(flow) for *_, flow in edges), default=0.0)
+    for tail, head, flow in edges:
+        style = draw_style.edge_style(flow, biggest) if show_grad and grad_edges else {}
+        graph.edge(tail, head, **style)
+    if legend:
+        graph.subgraph(draw_style.legend(show_grad))
+    return graph
+
+
+def _too_large_message(count: int, max_nodes: int) -> str:
+    return (
+        f"draw_dot: the graph has {count} Values, more than max_nodes={max_nodes}. "
+        "Graphviz would take minutes and nobody could read the picture. Draw "
+        "something smaller: one example instead of a whole batch, a network "
+        "with fewer or narrower layers, or one neuron's output. Or pass "
+        f"max_nodes={count} to draw it anyway."
+    )
+
+
+def _roles(
+    order: list[Value], root: Value, parameter_ids: set[int]
+) -> dict[Value, str]:
+    """Each node's role: input, parameter, constant, computed or output."""
+    parameters = {node for node in order if id(node) in parameter_ids}
+    for node in order:
+        if node.op in WEIGHTED_SUMS:  # its weights and bias are parameters
+            n = len(node.parents) // 2
+            parameters.update(node.parents[:n])
+            if WEIGHTED_SUMS[node.op]:
+                parameters.add(node.parents[-1])
+    roles = {}
+    for node in order:
+        if node.parents:
+            roles[node] = "computed"
+        elif node in parameters or neuron_of_label(node.label) is not None:
+            roles[node] = "parameter"
+        else:
+            roles[node] = "input" if node.label else "constant"
+    roles[root] = "output"
+    return roles
+
+
+def _edges(
+    order: list[Value], ids: dict[Value, str], side: str
+) -> list[tuple[str, str, float]]:
+    """Every arrow (tail, head) with the gradient flowing back along it.
+
+    Parent i -> operation: local_grad_i * node.grad, the chain rule's
+    contribution to parent.grad. Operation -> its result: node.grad.
+    """
+    edges = []
+    for node in order:
+        if not node.parents:
+            continue
+        op_id = f"{ids[node]}_op"
+        n = len(node.parents) // 2
+        pairs = zip(node.parents, node.local_grads, strict=True)
+        for i, (parent, local_grad) in enumerate(pairs):
+            head = op_id
+            if node.op in WEIGHTED_SUMS:  # weight i and input i meet in row i
+                row = i if i < n else (i - n if i < 2 * n else n)
+                head = f"{op_id}:p{row}:{side}"
+            edges.append((ids[parent], head, local_grad * node.grad))
+        tail = f"{op_id}:sum" if node.op in WEIGHTED_SUMS else op_id
+        edges.append((tail, ids[node], node.grad))
+    return edges
+
+
+def _attach_boxes(
+    graph: graphviz.Digraph, boxes: dict[NeuronKey, graphviz.Digraph]
+) -> None:
+    """Neuron boxes into their layer's box, in order; layer boxes into the graph."""
+    for layer in sorted({layer for layer, _ in boxes}):
+        box = draw_style.layer_box(layer)
+        for key in sorted(key for key in boxes if key[0] == layer):
+            box.subgraph(boxes[key])
+        graph.subgraph(box)

@@ -1,0 +1,161 @@
+"""How each part of a graph drawing looks: boxes, operations, arrows, the key.
+
+Colours by role (light fills, so black text stays readable on paper):
+
+    input       blue     a number fed into the computation (x1, x2)
+    parameter   yellow   a weight or bias: what learning changes
+    computed    white    the result of an operation
+    output      green    the Value that was drawn (the loss, the prediction)
+    constant    no box   a plain number such as the 2 in `x * 2`
+
+An arrow's thickness and redness grow with the gradient flowing back along
+it; an arrow that carries no gradient at all is grey and dashed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import graphviz
+
+from engine.draw_labels import escape_record, escape_text, format_number
+from engine.value import Value
+
+FONT = "Helvetica"
+COLOURS = {
+    "input": "#cfe2ff",
+    "parameter": "#ffe08a",
+    "computed": "#ffffff",
+    "output": "#b8f0c8",
+}
+ROLE_NAMES = {
+    "input": "input",
+    "parameter": "parameter (learned)",
+    "computed": "computed value",
+    "output": "output",
+}
+OP_COLOUR = "#eeeeee"
+NO_GRAD_COLOUR = "#b0b0b0"
+# Arrow colours run from grey (little gradient) to red (the most).
+LOW_RGB, HIGH_RGB = (153, 153, 153), (214, 39, 40)
+
+# The weighted sums of engine/sums.py: parents are the weights, then the
+# inputs, then (for "Σ w·x + b") the bias. op -> does it have a bias?
+WEIGHTED_SUMS = {"Σ w·x + b": True, "Σ w·x": False}
+
+
+def text(label: str) -> graphviz.nohtml:
+    """A plain DOT label; nohtml: "<x>" is text here, not an HTML label."""
+    return graphviz.nohtml(escape_text(label))
+
+
+def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
+    """A box with rows: the label (if any), data, grad."""
+    if role == "constant":  # a plain number, like the 2 in `x * 2`
+        return {"label": text(format(node.data, "g")), "shape": "plaintext"}
+    fields = [escape_record(node.label)] if node.label else []
+    fields.append(escape_record(f"data {format_number(node.data, fmt)}"))
+    if show_grad:
+        fields.append(escape_record(f"grad {format_number(node.grad, fmt)}"))
+    style = {
+        "label": graphviz.nohtml(" | ".join(fields)),
+        "shape": "record",
+        "style": "filled",
+        "fillcolor": COLOURS[role],
+    }
+    if role == "output":
+        style["penwidth"] = "2.5"
+    return style
+
+
+def op_style(node: Value) -> dict:
+    """A small oval with the operation's name, e.g. `*` or `tanh`.
+
+    A weighted sum gets one row per product wi·xi, where weight i and input
+    i both arrive, then the sum: the picture of a neuron before g.
+    """
+    if node.op not in WEIGHTED_SUMS:
+        return {
+            "label": text(node.op),
+            "shape": "ellipse",
+            "style": "filled",
+            "fillcolor": OP_COLOUR,
+            "fontsize": "12",
+            "margin": "0.02,0.02",
+            "height": "0.3",
+        }
+    n = len(node.parents) // 2
+    # No space after a <port>: Graphviz 2.43 then drops the following space.
+    rows = [f"<p{i}>{escape_record(f'w{i + 1}·x{i + 1}')}" for i in range(n)]
+    if WEIGHTED_SUMS[node.op]:
+        rows.append(f"<p{n}>b")
+    # In a left-right drawing, the braces make the rows a column on the left.
+    label = f"{{ {{ {' | '.join(rows)} }} | <sum>{escape_record(node.op)} }}"
+    return {
+        "label": graphviz.nohtml(label),
+        "shape": "Mrecord",
+        "style": "filled",
+        "fillcolor": OP_COLOUR,
+    }
+
+
+def edge_style(flow: float, biggest: float) -> dict:
+    """Thickness and colour by |flow| / |the biggest flow in the graph|."""
+    if biggest == 0.0 or not math.isfinite(biggest):
+        return {}  # no backward() yet (or an overflow): plain arrows
+    if flow == 0.0:
+        return {
+            "color": NO_GRAD_COLOUR,
+            "style": "dashed",
+            "tooltip": "no gradient flows back along this arrow",
+        }
+    share = abs(flow) / biggest if math.isfinite(flow) else 1.0
+    strength = math.sqrt(share)  # so a gradient 100x smaller still shows
+    rgb = (
+        round(lo + (hi - lo) * strength)
+        for lo, hi in zip(LOW_RGB, HIGH_RGB, strict=True)
+    )
+    return {
+        "penwidth": f"{0.8 + 3.2 * strength:.2f}",
+        "color": "#" + "".join(f"{c:02x}" for c in rgb),
+        "tooltip": text(f"gradient flowing back: {flow:.4g}"),
+    }
+
+
+def neuron_box(layer: int, neuron: int) -> graphviz.Digraph:
+    """An empty box (a Graphviz "cluster") for one neuron's nodes."""
+    box = graphviz.Digraph(name=f"cluster_L{layer}_N{neuron}")
+    box.attr(label=f"neuron {neuron}", style="rounded,filled", fillcolor="#ffffff")
+    box.attr(color="#888888", fontsize="12")
+    return box
+
+
+def layer_box(layer: int) -> graphviz.Digraph:
+    """An empty box for one layer; its neurons' boxes go inside."""
+    box = graphviz.Digraph(name=f"cluster_L{layer}")
+    box.attr(label=f"layer {layer}", style="rounded,filled", fillcolor="#f4f4f4")
+    box.attr(color="#555555", fontsize="14")
+    return box
+
+
+def legend(show_grad: bool) -> graphviz.Digraph:
+    """A key: one sample box per colour and a line per row and arrow."""
+    lines = ["key", "data: the number, from the forward pass"]
+    if show_grad:
+        lines.append("grad: d(output)/d(this number), from backward()")
+        lines.append("thick red arrow: much gradient flows back along it")
+        lines.append("grey dashed arrow: no gradient flows back")
+    key = graphviz.Digraph(name="cluster_legend")
+    # The explanation is the box's caption, so its width moves no other box.
+    caption = "\\l".join(escape_text(line) for line in lines) + "\\l"
+    key.attr(label=graphviz.nohtml(caption), labeljust="l", fontsize="10")
+    key.attr(style="rounded", color="#bbbbbb")
+    names = [f"legend_{role}" for role in COLOURS]
+    for name, role in zip(names, COLOURS, strict=True):
+        key.node(name, label=text(ROLE_NAMES[role]), shape="box", style="filled",
+                 fillcolor=COLOURS[role], fontsize="10")  # fmt: skip
+    # Invisible arrows put the samples one after another in a row.
+    for tail, head in itertools.pairwise(names):
+        key.edge(tail, head, style="invis")
+    return key
