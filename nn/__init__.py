@@ -9,8 +9,21 @@ Where to read on:
     module.py       Module, Neuron, Layer, MLP: the network M(x)
     activations.py  the functions g a neuron applies: relu, tanh, sigmoid
     init.py         the random weights training starts from
+    losses.py       mse, hinge, cross-entropy...: how wrong the model is
 """
 
+from nn.losses import binary_cross_entropy, cross_entropy, hinge, l2, mse, softmax
 from nn.module import MLP, Layer, Module, Neuron
 
-__all__ = ["MLP", "Layer", "Module", "Neuron"]
+__all__ = [
+    "MLP",
+    "Layer",
+    "Module",
+    "Neuron",
+    "binary_cross_entropy",
+    "cross_entropy",
+    "hinge",
+    "l2",
+    "mse",
+    "softmax",
+]
