@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from engine import Value, dot
+from engine import Value, dot, topo_sort
 
 
 def neuron() -> Value:
@@ -63,12 +63,29 @@ def network(hidden: tuple[int, ...] = (3,), seed: int = 1) -> Value:
 
     model = MLP(2, [*hidden, 1], activation="tanh", seed=seed)
     y = model([1.0, -2.0])
+    label_neurons(y)
     y.label = "y"
     error = y - Value(1.0, label="target")
     error.label = "err"
     L = error**2
     L.label = "L"
     return L
+
+
+def label_neurons(root: Value) -> None:
+    """Name each neuron's inner nodes after its weights: L1.N2.s for the sum
+    w·x + b, L1.N2.z for g(s). nn leaves them unlabelled (they are made anew
+    on every call); a trace reads better with names than with n7, n8."""
+    for node in topo_sort(root):
+        if node.op == "Σ w·x + b" and not node.label:
+            first_weight = node.parents[0].label  # e.g. "L1.N2.w1"
+            if first_weight.endswith(".w1"):
+                node.label = first_weight[: -len("w1")] + "s"
+    for node in topo_sort(root):
+        if node.op in ("tanh", "relu", "sigmoid") and not node.label:
+            (s,) = node.parents
+            if s.label.endswith(".s"):
+                node.label = s.label[: -len("s")] + "z"
 
 
 def unsafe_labels() -> Value:
@@ -86,5 +103,5 @@ EXAMPLES: dict[str, tuple[str, Callable[[], Value]]] = {
     "expression": ("L = (a·b + c)·f, one operation at a time", expression),
     "reuse": ("y = a·a + a·b: a value used three times", reuse),
     "net": ("a 2-3-1 tanh network and its squared error", network),
-    "deep": ("a 2-3-3-1 tanh network: 80+ steps", lambda: network((3, 3))),
+    "deep": ("a 2-3-3-1 tanh network (70 steps)", lambda: network((3, 3))),
 }
