@@ -22,7 +22,7 @@ from typing import Protocol
 # File suffix -> Graphviz output format.
 FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 # What the WebAssembly build can write (it has no PNG or PDF drawing code).
-WASM_FORMATS = ("svg", "dot")
+WASM_FORMATS = ("svg", "dot", "json")
 BACKENDS = ("auto", "dot", "wasm")
 
 INSTALL_GRAPHVIZ = (
@@ -84,10 +84,11 @@ def render_bytes(
             f"render: the Graphviz `dot` program is not on PATH; {INSTALL_GRAPHVIZ}"
         )
     if fmt not in WASM_FORMATS:
+        reason = "is not on PATH" if backend == "auto" else "was not asked for"
         raise RenderError(
             f"render: writing {fmt.upper()} needs the system Graphviz `dot` "
-            f"program, which is not on PATH (without it only SVG works); "
-            f"{INSTALL_GRAPHVIZ}"
+            f"program, which {reason}; the WebAssembly Graphviz writes only "
+            f"SVG. To get {fmt.upper()}, {INSTALL_GRAPHVIZ}"
         )
     return _run_wasm(source, fmt, layout)
 

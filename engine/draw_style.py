@@ -59,7 +59,7 @@ def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
     if show_grad:
         fields.append(escape_record(f"grad {format_number(node.grad, fmt)}"))
     style = {
-        "label": graphviz.nohtml(" | ".join(fields)),
+        "label": graphviz.nohtml("|".join(fields)),
         "shape": "record",
         "style": "filled",
         "fillcolor": COLOURS[role],
@@ -91,7 +91,7 @@ def op_style(node: Value) -> dict:
     if WEIGHTED_SUMS[node.op]:
         rows.append(f"<p{n}>b")
     # In a left-right drawing, the braces make the rows a column on the left.
-    label = f"{{ {{ {' | '.join(rows)} }} | <sum>{escape_record(node.op)} }}"
+    label = "{{" + "|".join(rows) + "}|<sum>" + escape_record(node.op) + "}"
     return {
         "label": graphviz.nohtml(label),
         "shape": "Mrecord",

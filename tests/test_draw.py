@@ -1,0 +1,377 @@
+"""draw_dot: what the picture contains, read back from Graphviz's own layout.
+
+Graphviz's JSON output lists every node with the text it actually drew and
+every edge with its ends, so these tests check the picture Graphviz makes,
+not just our DOT text. The WebAssembly Graphviz writes JSON with pip alone;
+the same checks run through the system `dot` where it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+from xml.etree import ElementTree
+
+import graphviz
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engine import Value, add_all, dot, draw_dot, new_node
+from engine.draw import DEFAULT_MAX_NODES, GraphPicture, GraphTooLargeError
+from engine.draw_render import render_bytes
+from engine.draw_style import COLOURS
+from tests.strategies import programs_with_inputs
+
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="system Graphviz `dot` not on PATH")
+BACKENDS = ["wasm", pytest.param("dot", marks=needs_dot)]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def layout(graph: graphviz.Digraph, backend: str = "wasm") -> dict:
+    return json.loads(render_bytes(graph.source, "json", backend=backend))
+
+
+def drawn_texts(graph: graphviz.Digraph, backend: str = "wasm") -> dict[str, list[str]]:
+    """Node name -> the lines of text Graphviz drew in it, read from the SVG."""
+    svg = render_bytes(graph.source, "svg", backend=backend)
+    texts = {}
+    for group in ElementTree.fromstring(svg).iter(f"{SVG}g"):
+        if group.get("class") == "node":
+            name = group.find(f"{SVG}title").text
+            lines = [t.text or "" for t in group.iter(f"{SVG}text")]
+            texts[name] = [line.replace("\xa0", " ") for line in lines]
+    return texts
+
+
+def drawn_edges(layout_json: dict) -> list[tuple[str, str, str]]:
+    """(tail name, head name, head port) of every edge, in order."""
+    names = {
+        obj["_gvid"]: obj["name"]
+        for obj in layout_json["objects"]
+        if "nodes" not in obj
+    }
+    return [
+        (names[e["tail"]], names[e["head"]], e.get("headport", ""))
+        for e in layout_json.get("edges", [])
+    ]
+
+
+def node_attrs(graph: graphviz.Digraph) -> dict[str, dict]:
+    return {
+        obj["name"]: obj
+        for obj in layout(graph)["objects"]
+        if "nodes" not in obj and "subgraphs" not in obj
+    }
+
+
+def neuron():
+    """micrograd's README neuron: o = tanh(w1*x1 + w2*x2 + b), after backward."""
+    x1, x2 = Value(2.0, label="x1"), Value(0.0, label="x2")
+    w1, w2 = Value(-3.0, label="w1"), Value(1.0, label="w2")
+    b = Value(6.8813735870195432, label="b")
+    n = dot([w1, w2], [x1, x2], b)
+    n.label = "n"
+    o = n.tanh()
+    o.label = "o"
+    o.backward()
+    return o, (w1, w2, x1, x2, b, n)
+
+
+# ------------------------------------------------------------ the contents
+def test_returns_a_digraph_with_format_and_direction():
+    o, _ = neuron()
+    graph = draw_dot(o, format="png", rankdir="TB")
+    assert isinstance(graph, graphviz.Digraph)
+    assert graph.format == "png"
+    assert "rankdir=TB" in graph.source
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_value_shows_label_data_and_grad(backend):
+    o, _ = neuron()
+    texts = drawn_texts(draw_dot(o), backend)
+    boxes = [lines for name, lines in texts.items() if not name.endswith("_op")]
+    assert ["o", "data 0.7071", "grad 1.0000"] in boxes
+    assert ["n", "data 0.8814", "grad 0.5000"] in boxes
+    assert ["x1", "data 2.0000", "grad -1.5000"] in boxes
+    assert ["w1", "data -3.0000", "grad 1.0000"] in boxes
+    assert ["w2", "data 1.0000", "grad 0.0000"] in boxes
+    assert ["b", "data 6.8814", "grad 0.5000"] in boxes
+    assert len(boxes) == 7
+
+
+@given(programs_with_inputs(max_inputs=3, max_steps=8))
+def test_any_graph_shows_every_value_once_with_its_numbers(case):
+    program, xs = case
+    root = program.run([Value(x, label=f"x{i}") for i, x in enumerate(xs)])
+    root.backward()
+    source = draw_dot(root, max_nodes=10_000).source
+    from engine import topo_sort
+
+    for i, node in enumerate(topo_sort(root)):
+        line = next(li for li in source.splitlines() if li.strip().startswith(f"v{i} "))
+        if node.parents or node.label:  # constants are drawn as a bare number
+            assert f"data\\ {node.data + 0.0:.4f}" in line
+            assert f"grad\\ {node.grad + 0.0:.4f}" in line
+        else:
+            assert f"{node.data:g}" in line
+
+
+def test_number_format_and_hidden_grads():
+    o, _ = neuron()
+    texts = drawn_texts(draw_dot(o, number_format=".2f", show_grad=False))
+    assert texts["v6"] == ["o", "data 0.71"]
+    assert not any("grad" in line for lines in texts.values() for line in lines)
+    with pytest.raises(ValueError, match="number_format"):
+        draw_dot(o, number_format="%d")
+
+
+def test_op_nodes_sit_between_parents_and_result():
+    a, c = Value(2.0, label="a"), Value(-3.0, label="c")
+    e = a * c
+    d = e + a
+    edges = drawn_edges(layout(draw_dot(d)))
+    # topo order: a v0, c v1, e v2, d v3
+    assert ("v0", "v2_op", "") in edges and ("v1", "v2_op", "") in edges
+    assert ("v2_op", "v2", "") in edges
+    assert ("v2", "v3_op", "") in edges and ("v0", "v3_op", "") in edges
+    assert ("v3_op", "v3", "") in edges
+    assert len(edges) == 6
+    texts = drawn_texts(draw_dot(d))
+    assert texts["v2_op"] == ["*"] and texts["v3_op"] == ["+"]
+
+
+def test_a_value_used_twice_gets_two_arrows():
+    a = Value(3.0, label="a")
+    edges = drawn_edges(layout(draw_dot(a * a)))
+    assert edges.count(("v0", "v1_op", "")) == 2
+
+
+def test_weighted_sum_pairs_each_weight_with_its_input():
+    o, _ = neuron()
+    # topo order: w1 v0, w2 v1, x1 v2, x2 v3, b v4, n v5, o v6
+    edges = drawn_edges(layout(draw_dot(o)))
+    assert ("v0", "v5_op", "p0:w") in edges and ("v2", "v5_op", "p0:w") in edges
+    assert ("v1", "v5_op", "p1:w") in edges and ("v3", "v5_op", "p1:w") in edges
+    assert ("v4", "v5_op", "p2:w") in edges
+    assert drawn_texts(draw_dot(o))["v5_op"] == ["w1·x1", "w2·x2", "b", "Σ w·x + b"]
+    assert '"v5_op":sum -> v5' in draw_dot(o).source.replace("v5_op:sum", '"v5_op":sum')
+    # Top to bottom, arrows enter the rows from above.
+    assert ("v0", "v5_op", "p0:n") in drawn_edges(layout(draw_dot(o, rankdir="TB")))
+
+
+def test_other_n_ary_sums_are_one_plain_node():
+    xs = [Value(float(i), label=f"x{i}") for i in range(4)]
+    total = add_all(xs)
+    texts = drawn_texts(draw_dot(total))
+    assert texts["v4_op"] == ["Σ"]
+    no_bias = dot(xs[:2], xs[2:])
+    assert drawn_texts(draw_dot(no_bias))["v4_op"] == ["w1·x1", "w2·x2", "Σ w·x"]
+
+
+def test_roles_are_coloured_apart():
+    o, _ = neuron()
+    attrs = node_attrs(draw_dot(o))
+    assert attrs["v0"]["fillcolor"] == COLOURS["parameter"]  # w1, by position
+    assert attrs["v4"]["fillcolor"] == COLOURS["parameter"]  # b
+    assert attrs["v2"]["fillcolor"] == COLOURS["input"]  # x1
+    assert attrs["v5"]["fillcolor"] == COLOURS["computed"]
+    assert attrs["v6"]["fillcolor"] == COLOURS["output"]
+    assert attrs["v6"]["penwidth"] == "2.5"
+
+
+def test_parameters_by_label_or_by_argument():
+    w = Value(0.5, label="L2.N1.w3")
+    k = Value(0.1, label="k")
+    x = Value(2.0, label="x")
+    y = w * x + k * x
+    attrs = node_attrs(draw_dot(y))
+    fills = {
+        attrs[name]["label"].split("|")[0]: attrs[name]["fillcolor"] for name in attrs
+    }
+    assert fills["L2.N1.w3"] == COLOURS["parameter"]
+    assert fills["k"] == COLOURS["input"]
+    attrs = node_attrs(draw_dot(y, parameters=[k]))
+    fills = {
+        attrs[name]["label"].split("|")[0]: attrs[name]["fillcolor"] for name in attrs
+    }
+    assert fills["k"] == COLOURS["parameter"]
+
+
+def test_constants_are_small_plain_numbers():
+    a = Value(1.5, label="a")
+    texts = drawn_texts(draw_dot(a * 2))
+    attrs = node_attrs(draw_dot(a * 2))
+    assert texts["v1"] == ["2"]
+    assert attrs["v1"]["shape"] == "plaintext"
+
+
+def test_same_source_every_run():
+    sources = {
+        draw_dot(neuron()[0], cluster=True, legend=True).source for _ in range(3)
+    }
+    assert len(sources) == 1
+
+
+def test_a_bare_leaf_draws():
+    texts = drawn_texts(draw_dot(Value(4.0, label="x")))
+    assert texts == {"v0": ["x", "data 4.0000", "grad 0.0000"]}
+
+
+def test_bad_arguments_say_what_is_wrong():
+    with pytest.raises(TypeError, match="needs a Value, got float"):
+        draw_dot(3.0)
+    with pytest.raises(ValueError, match="rankdir"):
+        draw_dot(Value(1.0), rankdir="up")
+
+
+# ---------------------------------------------------------- gradient arrows
+def edge_lines(graph: graphviz.Digraph) -> list[str]:
+    return [line.strip() for line in graph.source.splitlines() if " -> " in line]
+
+
+def penwidth(line: str) -> float:
+    match = re.search(r"penwidth=([\d.]+)", line)
+    return float(match.group(1)) if match else 0.0
+
+
+def test_arrows_grow_with_the_gradient_flowing_back():
+    o, _ = neuron()
+    lines = edge_lines(draw_dot(o))
+    by_tail = {line.split(" -> ")[0]: line for line in lines}
+    # Into the sum: from x1 flows w1 * dn = -3 * 0.5 = -1.5 (the largest),
+    # from w1 flows x1 * dn = 1.0, from b flows 0.5, from w2 flows 0 (x2 = 0).
+    assert penwidth(by_tail["v2"]) == 4.0
+    assert 0.8 < penwidth(by_tail["v4"]) < penwidth(by_tail["v0"]) < 4.0
+    assert "dashed" in by_tail["v1"] and "penwidth" not in by_tail["v1"]
+    assert "tooltip" in by_tail["v2"] and "-1.5" in by_tail["v2"]
+
+
+def test_plain_arrows_before_backward_or_when_asked():
+    x = Value(2.0, label="x")
+    y = (x * x).tanh()
+    assert not any("penwidth" in line for line in edge_lines(draw_dot(y)))
+    y.backward()
+    assert any("penwidth" in line for line in edge_lines(draw_dot(y)))
+    assert not any(
+        "penwidth" in line for line in edge_lines(draw_dot(y, grad_edges=False))
+    )
+    assert not any(
+        "penwidth" in line for line in edge_lines(draw_dot(y, show_grad=False))
+    )
+
+
+# ------------------------------------------------------------------ escaping
+NASTY = [
+    "{x|y}",
+    "<w>",
+    'say "hi"',
+    "back\\slash",
+    "a\\nb",
+    "\\N",
+    "äöå Σ ∂ 🙂",
+    "a  b",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("label", NASTY)
+def test_labels_show_exactly_as_written(backend, label):
+    x = Value(1.0, label=label)
+    y = new_node(2.0, label, (x,), (1.0,))  # an op named with the same text
+    y.label = label
+    graph = draw_dot(y, title=label)
+    texts = drawn_texts(graph, backend)
+    assert texts["v0"][0] == label
+    assert texts["v1"][0] == label
+    assert texts["v1_op"] == [label]
+    svg = render_bytes(graph.source, "svg", backend=backend).decode("utf-8")
+    assert svg.count("<svg") == 1
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
+def test_any_text_survives_the_wasm_graphviz(label):
+    x = Value(1.0, label=label)
+    y = x.exp()
+    y.label = label
+    texts = drawn_texts(draw_dot(y, title=label))
+    shown = texts["v0"][0]
+    # Control characters (newline, tab, NUL) are shown as their escape codes.
+    visible = "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Co", "Cn") else c
+        for c in label
+    )
+    assert " ".join(shown.split()) == " ".join(visible.split())
+
+
+# ------------------------------------------------------------- clusters
+def test_clusters_group_parameters_into_neurons_and_layers():
+    nn = pytest.importorskip("nn")
+    model = nn.MLP(2, [2, 1], activation="tanh", seed=0)
+    x = [Value(1.0, label="x1"), Value(-1.0, label="x2")]
+    loss = (model(x) - 1.0) ** 2
+    loss.backward()
+    graph = draw_dot(loss, cluster=True)
+    found = layout(graph)
+    objects = found["objects"]
+    clusters = {
+        obj["name"]: obj for obj in objects if obj["name"].startswith("cluster_")
+    }
+    assert sorted(clusters) == [
+        "cluster_L1",
+        "cluster_L1_N1",
+        "cluster_L1_N2",
+        "cluster_L2",
+        "cluster_L2_N1",
+    ]
+    names = {obj["_gvid"]: obj["name"] for obj in objects}
+    texts = drawn_texts(graph)
+
+    def labels_in(cluster: str) -> set[str]:
+        members = [names[i] for i in clusters[cluster]["nodes"]]
+        return {texts[m][0] for m in members if texts[m]}
+
+    n1 = labels_in("cluster_L1_N1")
+    assert {"L1.N1.w1", "L1.N1.w2", "L1.N1.b", "tanh"} <= n1
+    assert not any(label.startswith(("L1.N2", "L2")) for label in n1)
+    assert {"L2.N1.w1", "L2.N1.w2", "L2.N1.b"} <= labels_in("cluster_L2_N1")
+    outside = set(texts) - {names[i] for c in clusters.values() for i in c["nodes"]}
+    # The inputs and the loss (the "-", the **2 and the 1) are in no box.
+    outside_texts = {texts[m][0] for m in outside}
+    assert {"x1", "x2", "-", "**2", "1"} <= outside_texts
+
+
+def test_no_clusters_unless_asked():
+    w = Value(1.0, label="L1.N1.w1")
+    assert "cluster" not in draw_dot(w * 2).source
+
+
+# ---------------------------------------------------------------- size limit
+def test_too_many_nodes_is_a_clear_error():
+    x = Value(0.5, label="x")
+    y = x
+    for _ in range(DEFAULT_MAX_NODES):
+        y = y.tanh()
+    with pytest.raises(
+        GraphTooLargeError, match=r"has 301 Values, more than max_nodes=300"
+    ):
+        draw_dot(y)
+    with pytest.raises(ValueError, match=r"max_nodes=301 to draw it anyway"):
+        draw_dot(y)
+    assert isinstance(draw_dot(y, max_nodes=301), graphviz.Digraph)
+    with pytest.raises(GraphTooLargeError, match="has 301 Values"):
+        draw_dot(y, max_nodes=10)
+
+
+# ----------------------------------------------------------------- Jupyter
+def test_jupyter_shows_svg_without_system_graphviz(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name, *args, **kw: None)
+    graph = draw_dot(neuron()[0], legend=True)
+    assert isinstance(graph, GraphPicture)
+    bundle = graph._repr_mimebundle_()
+    assert "<svg" in bundle["image/svg+xml"]
+    assert "data 0.7071" in bundle["image/svg+xml"].replace("&#160;", " ")
