@@ -10,13 +10,17 @@ Where to read on:
     activations.py  the functions g a neuron applies: relu, tanh, sigmoid
     init.py         the random weights training starts from
     losses.py       mse, hinge, cross-entropy...: how wrong the model is
+    optim.py        SGD and Adam: how the weights move
 """
 
 from nn.losses import binary_cross_entropy, cross_entropy, hinge, l2, mse, softmax
 from nn.module import MLP, Layer, Module, Neuron
+from nn.optim import SGD, Adam
 
 __all__ = [
     "MLP",
+    "SGD",
+    "Adam",
     "Layer",
     "Module",
     "Neuron",
