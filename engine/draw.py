@@ -24,6 +24,7 @@ The looks are in `draw_style.py`, the layer and neuron boxes in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import graphviz
@@ -126,11 +127,25 @@ def draw_dot(
     # Arrows last, so that every node is already inside its box.
     edges = _edges(order, ids, ENTRY_SIDE[rankdir])
     biggest = max((abs(flow) for *_, flow in edges), default=0.0)
+    # Arrows show the gradient only once backward() has put one there.
+    by_grad = show_grad and grad_edges and 0.0 < biggest < math.inf
+    box_of = {ids[node]: neurons.get(node) for node in order}
     for tail, head, flow in edges:
-        style = draw_style.edge_style(flow, biggest) if show_grad and grad_edges else {}
+        style = draw_style.edge_style(flow, biggest) if by_grad else {}
+        into = box_of[_value_id(head)]
+        if into is not None and into[0] != (box_of[_value_id(tail)] or (0,))[0]:
+            # An arrow into a layer from outside it is drawn longer, so each
+            # layer gets its own columns and the layers stand side by side.
+            style["minlen"] = "2"
         graph.edge(tail, head, **style)
     if legend:
-        graph.subgraph(draw_style.legend(show_grad))
+        arrows = (
+            {"grad" if flow else "none" for *_, flow in edges} if by_grad else set()
+        )
+        key = draw_style.legend(
+            set(roles.values()), root.label or "output", show_grad, arrows
+        )
+        graph.subgraph(key)
     return graph
 
 
@@ -191,6 +206,11 @@ def _edges(
         tail = f"{op_id}:sum" if node.op in WEIGHTED_SUMS else op_id
         edges.append((tail, ids[node], node.grad))
     return edges
+
+
+def _value_id(end: str) -> str:
+    """The Value's node name in an arrow's end: "v5_op:p0:w" -> "v5"."""
+    return end.split(":")[0].removesuffix("_op")
 
 
 def _attach_boxes(

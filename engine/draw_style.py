@@ -34,6 +34,7 @@ ROLE_NAMES = {
     "parameter": "parameter (learned)",
     "computed": "computed value",
     "output": "output",
+    "constant": "2.5: a constant",
 }
 OP_COLOUR = "#eeeeee"
 NO_GRAD_COLOUR = "#b0b0b0"
@@ -139,22 +140,35 @@ def layer_box(layer: int) -> graphviz.Digraph:
     return box
 
 
-def legend(show_grad: bool) -> graphviz.Digraph:
-    """A key: one sample box per colour and a line per row and arrow."""
+def legend(
+    roles: set[str], root_name: str, show_grad: bool, arrows: set[str]
+) -> graphviz.Digraph:
+    """A key: a sample of each kind of box drawn, a line per row and arrow.
+
+    roles: the roles that occur; arrows: "grad" if arrows show the gradient,
+    "none" if some arrow carries none.
+    """
     lines = ["key", "data: the number, from the forward pass"]
     if show_grad:
-        lines.append("grad: d(output)/d(this number), from backward()")
+        lines.append(f"grad: d({root_name})/d(this number), from backward()")
+    if "grad" in arrows:
         lines.append("thick red arrow: much gradient flows back along it")
-        lines.append("grey dashed arrow: no gradient flows back")
+    if "none" in arrows:
+        lines.append("grey dashed arrow: no gradient flows back along it")
     key = graphviz.Digraph(name="cluster_legend")
     # The explanation is the box's caption, so its width moves no other box.
     caption = "\\l".join(escape_text(line) for line in lines) + "\\l"
     key.attr(label=graphviz.nohtml(caption), labeljust="l", fontsize="10")
     key.attr(style="rounded", color="#bbbbbb")
-    names = [f"legend_{role}" for role in COLOURS]
-    for name, role in zip(names, COLOURS, strict=True):
-        key.node(name, label=text(ROLE_NAMES[role]), shape="box", style="filled",
-                 fillcolor=COLOURS[role], fontsize="10")  # fmt: skip
+    names = []
+    for role in ROLE_NAMES:
+        if role not in roles:
+            continue
+        names.append(f"legend_{role}")
+        looks = {"shape": "plaintext"}  # a constant: a bare number
+        if role in COLOURS:
+            looks = {"shape": "box", "style": "filled", "fillcolor": COLOURS[role]}
+        key.node(names[-1], label=text(ROLE_NAMES[role]), fontsize="10", **looks)
     # Invisible arrows put the samples one after another in a row.
     for tail, head in itertools.pairwise(names):
         key.edge(tail, head, style="invis")

@@ -375,3 +375,38 @@ def test_jupyter_shows_svg_without_system_graphviz(monkeypatch):
     bundle = graph._repr_mimebundle_()
     assert "<svg" in bundle["image/svg+xml"]
     assert "data 0.7071" in bundle["image/svg+xml"].replace("&#160;", " ")
+
+
+def test_layers_stand_side_by_side():
+    nn = pytest.importorskip("nn")
+    model = nn.MLP(2, [3, 2, 1], activation="tanh", seed=0)
+    out = model([Value(1.0, label="x1"), Value(2.0, label="x2")])
+    out.backward()
+    objects = layout(draw_dot(out, cluster=True))["objects"]
+    boxes = {
+        obj["name"]: [float(c) for c in obj["bb"].split(",")]
+        for obj in objects
+        if "bb" in obj
+    }
+    # bb is "left,bottom,right,top": each layer starts right of the one before.
+    assert boxes["cluster_L1"][2] < boxes["cluster_L2"][0]
+    assert boxes["cluster_L2"][2] < boxes["cluster_L3"][0]
+
+
+# ------------------------------------------------------------------ legend
+def test_the_key_explains_only_what_is_drawn():
+    a = Value(2.0, label="a")
+    L = a * 3
+    L.label = "L"
+    L.backward()
+    texts = drawn_texts(draw_dot(L, legend=True))
+    assert texts["legend_input"] == ["input"]
+    assert texts["legend_output"] == ["output"]
+    assert "legend_constant" in texts and "legend_parameter" not in texts
+    source = draw_dot(L, legend=True).source
+    assert "grad: d(L)/d(this number)" in source
+    assert "no gradient" not in source  # no arrow carries zero
+    o, _ = neuron()
+    source = draw_dot(o, legend=True).source
+    assert "legend_parameter" in source and "no gradient flows back" in source
+    assert "legend" not in draw_dot(o).source
