@@ -1,0 +1,79 @@
+"""Shared look of the landscape pictures: fonts, colours, titles, contours.
+
+Large fonts and plain titles, so that every PNG can go on a slide as it is;
+the Finnish line under each title names the talk's slide it belongs to.
+matplotlib draws into files (the Agg backend): no window, works on a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # draw into files; no window, works on a server
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+STYLE = {
+    "font.size": 13,
+    "axes.titlesize": 15,
+    "axes.labelsize": 14,
+    "legend.fontsize": 12,
+    "figure.titlesize": 18,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+CURVE_COLOR = "#1f4e79"
+RUN_COLORS = ["#c0392b", "#00798c", "#6a4c93", "#d35400", "#2e7d32"]
+
+Path2D = Sequence[Sequence[float]]
+
+
+def slide_title(fig: Figure, english: str, finnish: str) -> None:
+    """A big English title with the talk's Finnish slide name below it."""
+    fig.suptitle(english, fontweight="bold", y=0.98)
+    fig.text(0.5, 0.905, finnish, ha="center", style="italic", color="0.35")
+
+
+def save(fig: Figure, path: Path) -> Path:
+    """Write the figure as a PNG and free its memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def contours(
+    ax: Axes,
+    w_values: Sequence[float],
+    b_values: Sequence[float],
+    grid: Sequence[Sequence[float]],
+    levels: int = 18,
+    colorbar: bool = True,
+):
+    filled = ax.contourf(w_values, b_values, grid, levels=levels, cmap="Blues_r")
+    ax.contour(w_values, b_values, grid, levels=levels, colors="white", linewidths=0.5)
+    if colorbar:
+        ax.figure.colorbar(filled, ax=ax, label="loss", shrink=0.9)
+    ax.set_xlim(w_values[0], w_values[-1])
+    ax.set_ylim(b_values[0], b_values[-1])
+    ax.set_xlabel("weight w")
+    ax.set_ylabel("bias b")
+    return filled
+
+
+def draw_path(
+    ax: Axes, path: Path2D, color: str, label: str, lw: float = 2.2, dots: bool = True
+) -> None:
+    """A descent path: ■ at the start, a dot per step, ★ at the end."""
+    ws = [p[0] for p in path]
+    bs = [p[1] for p in path]
+    ax.plot(ws, bs, "-", color=color, lw=lw, label=label)
+    if dots:
+        ax.plot(ws, bs, "o", color=color, ms=3.5)
+    ax.plot(ws[:1], bs[:1], "s", color=color, ms=11, mec="black")
+    ax.plot(ws[-1:], bs[-1:], "*", color=color, ms=20, mec="black")
