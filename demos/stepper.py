@@ -30,11 +30,14 @@ from engine.explain import fmt, formula, local_rule, node_names, step_line
 
 TEMPLATE = Path(__file__).with_name("stepper_page.html")
 DATA_MARKER = "__STEPPER_DATA__"
-SHORT_NAME = 16  # longer names are cut in the boxes (the panel shows them whole)
+BOX_CHARS = 17  # characters that fit across a box at the page's font size
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= SHORT_NAME else name[: SHORT_NAME - 1] + "…"
+def _short(name: str, op: str) -> str:
+    """The name cut to what fits beside the op in a box (the panel and the
+    box's tooltip show it whole)."""
+    room = BOX_CHARS - (len(op) + 1 if op else 0)
+    return name if len(name) <= room else name[: room - 1] + "…"
 
 
 def _edge_path(
@@ -63,7 +66,7 @@ def _graph(root: Value, names: dict[Value, str]) -> tuple[dict, dict[Value, int]
             {
                 "id": ids[node],
                 "name": names[node],
-                "short": _short(names[node]),
+                "short": _short(names[node], node.op),
                 "op": node.op,
                 "x": x,
                 "y": y,

@@ -42,6 +42,7 @@ _WORDS = {
         "with itself)",
         "node": "d{root}/d{name} = {grad} is complete: pass it back to {count}",
         "local": "local derivatives: ",
+        "dot": "d{out}/d(weight i) = input i, d{out}/d(input i) = weight i",
         "parents": "its parent|its {n} parents",
         "now": "now",
         "reused": "{name} is used {n} times here: each use adds its own share",
@@ -56,6 +57,7 @@ _WORDS = {
         "itsensä kanssa)",
         "node": "d{root}/d{name} = {grad} on valmis: välitä se {count}",
         "local": "paikalliset derivaatat: ",
+        "dot": "d{out}/d(paino i) = syöte i, d{out}/d(syöte i) = paino i",
         "parents": "vanhemmalle|{n} vanhemmalle",
         "now": "nyt",
         "reused": "{name} on tässä käytössä {n} kertaa: jokainen käyttö lisää "
@@ -193,6 +195,8 @@ def local_rule(node: Value, slot: int, names: dict[Value, str]) -> str:
         if slot < 2 * n:
             return p[slot - n]  # d/d(input i) = weight i
         return "1"  # the bias
+    if op in _FUSED_RULES:
+        return _FUSED_RULES[op](slot, p, node.local_grads[slot])
     return {
         "neg": "-1",
         "exp": out,  # d(e**a)/da = e**a
@@ -203,13 +207,27 @@ def local_rule(node: Value, slot: int, names: dict[Value, str]) -> str:
     }.get(op, "")
 
 
-def local_rules(node: Value, names: dict[Value, str]) -> str:
+# Loss nodes that nn builds in one piece (fused, see nn/losses.py), by name:
+# (slot, parent names, the recorded number) -> the rule in words. Only the
+# names are known here; the engine does not import nn.
+_FUSED_RULES = {
+    # out = log Σ e**z_k - z_t: the softmax probability p_k, minus 1 for the
+    # right class t (the only class whose local derivative is negative).
+    "cross_entropy": lambda k, p, g: f"p{k + 1} - 1" if g < 0 else f"p{k + 1}",
+    "squared_error": lambda k, p, g: "2·(p - y)" if k == 0 else "-2·(p - y)",
+    "bce": lambda k, p, g: "sigmoid(z) - y",
+    "hinge": lambda k, p, g: "-y" if g else "0 (margin met)",
+    "l2": lambda k, p, g: f"2·{p[k]}",
+}
+
+
+def local_rules(node: Value, names: dict[Value, str], lang: str = "en") -> str:
     """All of a node's local derivatives in one line: "dz/dw1 = x1, ..."."""
     out = names[node]
     if node.op in ("Σ w·x", "Σ w·x + b"):
         n, has_bias = _dot_parts(node)
         if n > _SPELL_OUT_AT_MOST:
-            text = f"d{out}/d(weight i) = input i, d{out}/d(input i) = weight i"
+            text = _WORDS[lang]["dot"].format(out=out)
             return text + (
                 f", d{out}/d{names[node.parents[-1]]} = 1" if has_bias else ""
             )
@@ -320,7 +338,7 @@ def _node_header(
         count=_count(len(node.parents), lang),
     )
     lines = [formula(node, names, numbers=True), "  " + complete]
-    rules = local_rules(node, names)
+    rules = local_rules(node, names, lang)
     if rules:
         lines.append("  " + words["local"] + rules)
     for parent in dict.fromkeys(node.parents):
