@@ -24,7 +24,7 @@ from typing import Any
 
 from demos.backprop_examples import EXAMPLES
 from demos.stepper_layout import BOX_HEIGHT, BOX_WIDTH, GAP_X, layout
-from demos.stepper_text import TEXT
+from demos.stepper_text import EXAMPLE_TITLES_FI, TEXT
 from engine import Value, backward_steps, topo_sort
 from engine.explain import fmt, formula, local_rule, node_names, step_line
 
@@ -335,6 +335,8 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     description, build = EXAMPLES[args.example]
+    if args.lang == "fi":
+        description = EXAMPLE_TITLES_FI[args.example]
     n_steps = write_page(build(), args.output, title=description, lang=args.lang)
     print(f"wrote {args.output} ({n_steps} steps): open it in a browser")
     return 0

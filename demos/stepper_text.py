@@ -94,3 +94,13 @@ TEXT: dict[str, dict[str, str]] = {
         "done_2": "Nämä ovat täsmälleen ne luvut, jotka backward() laskee.",
     },
 }
+
+# The examples' titles on a Finnish page (English ones are in
+# demos/backprop_examples.py).
+EXAMPLE_TITLES_FI: dict[str, str] = {
+    "neuron": "yksi neuroni z = tanh(w1·x1 + w2·x2 + b)",
+    "expression": "L = (a·b + c)·f, yksi laskutoimitus kerrallaan",
+    "reuse": "y = a·a + a·b: sama luku kolmessa paikassa",
+    "net": "2-3-1-tanh-neuroverkko ja sen neliövirhe",
+    "deep": "2-3-3-1-tanh-neuroverkko (70 askelta)",
+}

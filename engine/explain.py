@@ -19,7 +19,9 @@ each of those lines out with its numbers, in the order they happen:
 
 Nodes are called by their labels; a node without one gets a short made-up
 name (n1, n2, ... in the order the forward pass computed them), the same on
-every run. Like `backward()`, `explain()` fills in the `.grad`s.
+every run. Like `backward()`, `explain()` fills in the `.grad`s. (During the
+sweep "w1.grad now" is this sweep's sum so far; a leaf that had a grad from an
+earlier backward gets it added back at the end, exactly as backward does.)
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from demos.backprop_examples import EXAMPLES, unsafe_labels
 from demos.stepper import (
@@ -21,6 +22,7 @@ from demos.stepper import (
 from demos.stepper_layout import BOX_HEIGHT, BOX_WIDTH, assign_columns, layout
 from engine import Value, backward_steps, topo_sort
 from engine.explain import node_names, step_line
+from tests.strategies import programs_with_inputs
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -257,3 +259,19 @@ def test_html_in_labels_shows_as_text_in_chromium(browser, tmp_path):
     assert "<script>alert(1)</script>" in page.text_content("#steps")
     assert problems == []  # no alert dialog, no error, no network request
     page.close()
+
+
+@given(programs_with_inputs(max_steps=8))
+def test_any_graph_ends_with_backwards_grads(program_and_inputs):
+    program, xs = program_and_inputs
+
+    def build():
+        return program.run([Value(x, label=f"x{i}") for i, x in enumerate(xs, 1)])
+
+    data = page_data(build())
+    edges = sum(len(node.parents) for node in topo_sort(build()))
+    assert sum(1 for s in data["steps"] if s["edge"] is not None) == edges
+    names = {node["id"]: node["name"] for node in data["nodes"]}
+    final = {names[i]: float(exact) for i, _, exact in data["steps"][-1]["grads"]}
+    assert final == backward_grads(build)
+    json.loads(to_script_json(data))  # always valid JSON (no NaN, no Infinity)
