@@ -228,3 +228,18 @@ def test_the_demo_focuses_on_one_label_or_names_the_choices(capsys):
     assert [m["parent"] for m in step_lines(out)][-1] == "L1.N1.w1"
     assert main(["--example", "net", "--focus", "nope"]) == 2
     assert "labels: L, L1.N1.b" in capsys.readouterr().out
+
+
+def test_nn_loss_nodes_get_their_rules_in_words():
+    from nn import cross_entropy, l2, mse
+
+    z = [Value(2.0, label="z1"), Value(0.5, label="z2"), Value(-1.0, label="z3")]
+    loss = cross_entropy(z, 1)
+    names = node_names(loss)
+    # d/dz_k = p_k - 1 for the right class (here class 2), p_k for the others
+    assert local_rules(loss, names) == "dn1/dz1 = p1, dn1/dz2 = p2 - 1, dn1/dz3 = p3"
+    text = explain(loss)
+    assert "cross_entropy(z1, z2, z3) = cross_entropy(2.0000, 0.5000, -1.0000)" in text
+    w = Value(3.0, label="w")
+    for node, rule in ((l2([w]), "2·w"), (mse(w, 1.0), "2·(p - y)")):
+        assert rule in local_rules(node, node_names(node))
