@@ -11,8 +11,10 @@ Where to read on:
     init.py         the random weights training starts from
     losses.py       mse, hinge, cross-entropy...: how wrong the model is
     optim.py        SGD and Adam: how the weights move
+    io.py           save() and load(): a model as a JSON file
 """
 
+from nn.io import ModelFileError, load, save
 from nn.losses import binary_cross_entropy, cross_entropy, hinge, l2, mse, softmax
 from nn.module import MLP, Layer, Module, Neuron
 from nn.optim import SGD, Adam
@@ -22,12 +24,15 @@ __all__ = [
     "SGD",
     "Adam",
     "Layer",
+    "ModelFileError",
     "Module",
     "Neuron",
     "binary_cross_entropy",
     "cross_entropy",
     "hinge",
     "l2",
+    "load",
     "mse",
+    "save",
     "softmax",
 ]

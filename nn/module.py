@@ -87,10 +87,18 @@ class Module:
                     f"parameter {name} must be a number, "
                     f"got {type(value).__name__}: {value!r}"
                 )
-            if not math.isfinite(value):
+            if not math.isfinite(_float_or_inf(value)):
                 raise ValueError(f"parameter {name} must be finite, got {value!r}")
         for name, p in named:  # all checked: now it is safe to write
             p.data = float(state[name])
+
+
+def _float_or_inf(x: Real) -> float:
+    """float(x), or inf for an int too large for a float (like 10**400)."""
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf
 
 
 def _names(names: list[str], show: int = 5) -> str:

@@ -1,0 +1,254 @@
+"""Model files: `save(model, path)` and `load(path)`, as plain JSON.
+
+A trained network is its architecture plus its numbers, so a file holds
+exactly that, readable in any text editor:
+
+    {
+     "format": "takaisin-model",
+     "version": 1,
+     "architecture": {"type": "MLP", "nin": 2, "nouts": [16, 16, 1],
+                      "activation": "relu"},
+     "weights": {"L1.N1.w1": 0.7212301571123539, ..., "L3.N1.b": -0.0341}
+    }
+
+Python writes a float as the shortest text that reads back as the very same
+float, so weights round-trip bit for bit: a loaded model gives exactly the
+outputs the saved one gave.
+
+Loading only parses JSON: no pickle, no eval, nothing in a file can run.
+Everything is checked (format, version, architecture, every weight's name
+and type) before a model is built, and any problem is a `ModelFileError`
+that names the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from nn.module import MLP, Layer, Module, Neuron
+
+FORMAT = "takaisin-model"
+VERSION = 1
+
+PathLike = str | os.PathLike[str]
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be loaded; `path` and `problem` say why."""
+
+    def __init__(self, path: PathLike, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+# ------------------------------------------------------------------ saving
+def architecture(model: Module) -> dict[str, Any]:
+    """What a model file needs to build `model` again (without its weights)."""
+    if isinstance(model, MLP):
+        return {
+            "type": "MLP",
+            "nin": model.nin,
+            "nouts": list(model.nouts),
+            "activation": model.activation,
+        }
+    if isinstance(model, Layer):
+        return {
+            "type": "Layer",
+            "nin": model.nin,
+            "nout": model.nout,
+            "activation": model.activation,
+        }
+    if isinstance(model, Neuron):
+        return {"type": "Neuron", "nin": model.nin, "activation": model.activation}
+    raise TypeError(
+        f"save knows how to rebuild MLP, Layer and Neuron, not {type(model).__name__}"
+        "; for another Module save its state_dict() yourself"
+    )
+
+
+def save(model: Module, path: PathLike) -> Path:
+    """Write `model` to `path` as JSON; returns the path.
+
+    The file is written next to its destination and then renamed over it,
+    so a failed save never leaves a half-written file behind.
+    """
+    path = Path(path)
+    weights = model.state_dict()
+    for name, value in weights.items():
+        if not math.isfinite(value):
+            raise ValueError(
+                f"cannot save {model!r}: weight {name} is {value!r} "
+                "(training diverged; JSON has no such number)"
+            )
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "architecture": architecture(model),
+        "weights": weights,
+    }
+    text = json.dumps(document, indent=1, allow_nan=False) + "\n"
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# ----------------------------------------------------------------- loading
+def load(path: PathLike) -> Module:
+    """The model saved in `path` (an MLP, Layer or Neuron) with its weights.
+
+    Raises `ModelFileError` (a ValueError) for anything that is not a
+    complete, well-formed takaisin model file, and FileNotFoundError if
+    there is no file.
+    """
+    document = _read_json(Path(path))
+    arch, weights = _check_document(path, document)
+    try:
+        model = _build(arch)
+        model.load_state_dict(weights)
+    except (TypeError, ValueError) as error:
+        raise ModelFileError(path, str(error)) from None
+    return model
+
+
+def _reject_constant(name: str) -> None:
+    # json.loads would otherwise accept NaN and Infinity, which are not JSON.
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _read_json(path: Path) -> Any:
+    """The parsed JSON in `path`, or a ModelFileError saying what it is instead."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ModelFileError(path, "the file is empty")
+    if data[:1] == b"\x80":
+        raise ModelFileError(
+            path,
+            "this looks like a pickle; takaisin model files are JSON, and "
+            "pickles are never loaded because they can run code",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ModelFileError(
+            path, "not a text file (a model file is UTF-8 JSON)"
+        ) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        truncated = error.pos >= len(text.rstrip()) or "Unterminated" in error.msg
+        hint = " - the file ends too early: truncated?" if truncated else ""
+        raise ModelFileError(
+            path,
+            f"not valid JSON: {error.msg} (line {error.lineno}, column "
+            f"{error.colno}){hint}",
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise ModelFileError(path, f"not valid JSON: {error}") from None
+
+
+def _check_document(path: PathLike, document: Any) -> tuple[dict, dict]:
+    """(architecture, weights) of a parsed file, after checking its shape."""
+    if not isinstance(document, dict):
+        raise ModelFileError(
+            path, f"expected a JSON object, found a {_json_type(document)}"
+        )
+    if document.get("format") != FORMAT:
+        raise ModelFileError(
+            path, f'not a takaisin model file (no "format": "{FORMAT}")'
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ModelFileError(path, f'"version" must be an integer, found {version!r}')
+    if version != VERSION:
+        newer = " (written by a newer takaisin?)" if version > VERSION else ""
+        raise ModelFileError(
+            path,
+            f"format version {version} is not {VERSION}, the one this reads{newer}",
+        )
+    arch = document.get("architecture")
+    if not isinstance(arch, dict):
+        raise ModelFileError(path, '"architecture" must be a JSON object')
+    weights = document.get("weights")
+    if not isinstance(weights, dict):
+        raise ModelFileError(path, '"weights" must be a JSON object of name: number')
+    problem = _architecture_problem(arch)
+    if problem:
+        raise ModelFileError(path, problem)
+    expected = _parameter_count(arch)
+    if len(weights) != expected:
+        # Checked before building, so a file cannot make us build a huge model.
+        raise ModelFileError(
+            path,
+            f"the architecture has {expected} parameters but the file has "
+            f"{len(weights)} weights",
+        )
+    return arch, weights
+
+
+# The fields each architecture type needs, in the order its class takes them.
+FIELDS = {
+    "MLP": ("nin", "nouts", "activation"),
+    "Layer": ("nin", "nout", "activation"),
+    "Neuron": ("nin", "activation"),
+}
+
+
+def _architecture_problem(arch: dict) -> str:
+    """What is wrong with an architecture, or "" if nothing is."""
+    kind = arch.get("type")
+    if kind not in FIELDS:
+        return (
+            f'unknown architecture type {kind!r}; expected "MLP", "Layer" or "Neuron"'
+        )
+    missing = [name for name in FIELDS[kind] if name not in arch]
+    if missing:
+        return f"the {kind} architecture lacks {', '.join(missing)}"
+    if not isinstance(arch["activation"], str):
+        return f'"activation" must be a string, found {arch["activation"]!r}'
+    if kind == "MLP" and not isinstance(arch["nouts"], list):
+        return f'"nouts" must be a list of layer sizes, found {arch["nouts"]!r}'
+    if kind == "MLP" and not arch["nouts"]:
+        return '"nouts" must list at least one layer size'
+    for size in _sizes(arch):
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            return f"layer sizes must be positive integers, found {size!r}"
+    return ""
+
+
+def _sizes(arch: dict) -> list:
+    """[inputs, size of layer 1, size of layer 2, ...]."""
+    if arch["type"] == "MLP":
+        return [arch["nin"], *arch["nouts"]]
+    return [arch["nin"], arch.get("nout", 1)]
+
+
+def _parameter_count(arch: dict) -> int:
+    """Each layer has (inputs + 1) * outputs parameters: weights and a bias."""
+    return sum((a + 1) * b for a, b in itertools.pairwise(_sizes(arch)))
+
+
+def _build(arch: dict) -> Module:
+    """A model with the given architecture (its weights are set afterwards)."""
+    if arch["type"] == "MLP":
+        return MLP(arch["nin"], arch["nouts"], arch["activation"], seed=0)
+    if arch["type"] == "Layer":
+        return Layer(arch["nin"], arch["nout"], arch["activation"], seed=0)
+    return Neuron(arch["nin"], arch["activation"], seed=0)
+
+
+def _json_type(x: Any) -> str:
+    names = {list: "list", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(x), "number")
