@@ -103,5 +103,5 @@ EXAMPLES: dict[str, tuple[str, Callable[[], Value]]] = {
     "expression": ("L = (a·b + c)·f, one operation at a time", expression),
     "reuse": ("y = a·a + a·b: a value used three times", reuse),
     "net": ("a 2-3-1 tanh network and its squared error", network),
-    "deep": ("a 2-3-3-1 tanh network (70 steps)", lambda: network((3, 3))),
+    "deep": ("a 2-3-3-1 tanh network (71 steps)", lambda: network((3, 3))),
 }

@@ -38,7 +38,12 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="LABEL",
         help="only the steps from the output back to the node with this label",
     )
-    parser.add_argument("--lang", choices=["en", "fi"], default="en")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "fi"],
+        default="en",
+        help="en: English (default), fi: suomeksi",
+    )
     return parser
 
 

@@ -328,7 +328,12 @@ def make_parser() -> argparse.ArgumentParser:
         default="neuron",
         help="which graph to step through (default: neuron)",
     )
-    parser.add_argument("--lang", choices=sorted(TEXT), default="en")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(TEXT),
+        default="en",
+        help="en: English (default), fi: suomeksi",
+    )
     return parser
 
 

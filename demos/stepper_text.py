@@ -102,5 +102,5 @@ EXAMPLE_TITLES_FI: dict[str, str] = {
     "expression": "L = (a·b + c)·f, yksi laskutoimitus kerrallaan",
     "reuse": "y = a·a + a·b: sama luku kolmessa paikassa",
     "net": "2-3-1-tanh-neuroverkko ja sen neliövirhe",
-    "deep": "2-3-3-1-tanh-neuroverkko (70 askelta)",
+    "deep": "2-3-3-1-tanh-neuroverkko (71 askelta)",
 }

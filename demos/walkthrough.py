@@ -194,7 +194,12 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m demos walkthrough", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--lang", choices=sorted(TEXT), default="en")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(TEXT),
+        default="en",
+        help="en: English (default), fi: suomeksi",
+    )
     parser.add_argument(
         "--no-pause",
         action="store_true",
