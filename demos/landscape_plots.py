@@ -13,6 +13,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from demos.landscape_style import (
+    ARROW_COLOR,
     CURVE_COLOR,
     RUN_COLORS,
     STYLE,
@@ -194,9 +195,18 @@ def draw_gradient_field(
             [a[1] for a in arrows],
             [-a[2] for a in arrows],
             [-a[3] for a in arrows],
-            color="#333333",
+            color=ARROW_COLOR,
             angles="xy",
             width=0.0035,
+        )
+        # A legend entry that looks like an arrow (quiver's own is a block).
+        ax.plot(
+            [],
+            [],
+            ls="none",
+            marker=r"$\rightarrow$",
+            ms=22,
+            color=ARROW_COLOR,
             label="−gradient from backward()",
         )
         for (label, path), color in zip(paths, RUN_COLORS, strict=False):

@@ -17,6 +17,7 @@ from demos.landscape_style import (
     Path2D,
     contours,
     draw_path,
+    loss_colorbar,
     plt,
     slide_title,
 )
@@ -99,7 +100,7 @@ def draw_two_valleys(
         for ax, subtitle in zip((full_ax, mini_ax), subtitles, strict=True):
             ax.set_title(subtitle, fontsize=13)
             ax.legend(loc="lower left", framealpha=0.9, fontsize=10.5)
-        fig.colorbar(filled, ax=axes, label="loss", fraction=0.02, pad=0.01)
+        loss_colorbar(filled, axes, fraction=0.02, pad=0.01)
     return fig
 
 
@@ -143,7 +144,7 @@ def draw_guessing(
             ax.set_ylim(0, 1.35 * zero_loss)
             ax.set_xlim(1, len(curves[0][1]))
             ax.set_title(f"{title}\n{note}", fontsize=13)
-            ax.set_xlabel("loss evaluations (one forward + backward each)")
+            ax.set_xlabel("loss evaluations (a forward + backward counts as one)")
             ax.legend(framealpha=0.95, loc="center right", fontsize=11.5)
         axes[0].set_ylabel("best loss so far")
     return fig

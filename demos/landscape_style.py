@@ -17,6 +17,7 @@ matplotlib.use("Agg")  # draw into files; no window, works on a server
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 STYLE = {
     "font.size": 13,
@@ -28,6 +29,7 @@ STYLE = {
     "axes.spines.right": False,
 }
 CURVE_COLOR = "#1f4e79"
+ARROW_COLOR = "#333333"
 RUN_COLORS = ["#c0392b", "#00798c", "#6a4c93", "#d35400", "#2e7d32"]
 
 Path2D = Sequence[Sequence[float]]
@@ -55,10 +57,18 @@ def contours(
     levels: int = 18,
     colorbar: bool = True,
 ):
-    filled = ax.contourf(w_values, b_values, grid, levels=levels, cmap="Blues_r")
-    ax.contour(w_values, b_values, grid, levels=levels, colors="white", linewidths=0.5)
+    """Filled contours of the loss over (w, b), darker = lower; returns them.
+
+    The levels are spaced more tightly near the lowest loss, so the shape
+    of a valley's floor shows as clearly as its steep walls.
+    """
+    low = min(min(row) for row in grid)
+    high = max(max(row) for row in grid)
+    heights = [low + (high - low) * (k / levels) ** 2 for k in range(levels + 1)]
+    filled = ax.contourf(w_values, b_values, grid, levels=heights, cmap="Blues_r")
+    ax.contour(w_values, b_values, grid, levels=heights, colors="white", linewidths=0.5)
     if colorbar:
-        ax.figure.colorbar(filled, ax=ax, label="loss", shrink=0.9)
+        loss_colorbar(filled, ax, shrink=0.9)
     ax.set_xlim(w_values[0], w_values[-1])
     ax.set_ylim(b_values[0], b_values[-1])
     ax.set_xlabel("weight w")
@@ -77,3 +87,13 @@ def draw_path(
         ax.plot(ws, bs, "o", color=color, ms=3.5)
     ax.plot(ws[:1], bs[:1], "s", color=color, ms=11, mec="black")
     ax.plot(ws[-1:], bs[-1:], "*", color=color, ms=20, mec="black")
+
+
+def loss_colorbar(filled, ax, **options) -> None:
+    """A colour key for the loss with a few round numbers on it.
+
+    `ax` is the axes (or a list of axes) the key belongs to.
+    """
+    bar = filled.axes.figure.colorbar(filled, ax=ax, label="loss", **options)
+    bar.set_ticks(MaxNLocator(6).tick_values(filled.levels[0], filled.levels[-1]))
+    bar.ax.set_ylim(filled.levels[0], filled.levels[-1])
