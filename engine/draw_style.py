@@ -59,11 +59,14 @@ def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
     fields.append(escape_record(f"data {format_number(node.data, fmt)}"))
     if show_grad:
         fields.append(escape_record(f"grad {format_number(node.grad, fmt)}"))
+    # Hovering over a box in an SVG shows the numbers in full.
+    exact = f"{node.label or 'value'} ({role}): data = {node.data!r}"
     style = {
         "label": graphviz.nohtml("|".join(fields)),
         "shape": "record",
         "style": "filled",
         "fillcolor": COLOURS[role],
+        "tooltip": text(exact + (f", grad = {node.grad!r}" if show_grad else "")),
     }
     if role == "output":
         style["penwidth"] = "2.5"
@@ -76,8 +79,11 @@ def op_style(node: Value) -> dict:
     A weighted sum gets one row per product wi·xi, where weight i and input
     i both arrive, then the sum: the picture of a neuron before g.
     """
+    slopes = ", ".join(f"{g:.4g}" for g in node.local_grads)
+    tooltip = text(f"{node.op}: local derivatives d(out)/d(input) = {slopes}")
     if node.op not in WEIGHTED_SUMS:
         return {
+            "tooltip": tooltip,
             "label": text(node.op),
             "shape": "ellipse",
             "style": "filled",
@@ -94,6 +100,7 @@ def op_style(node: Value) -> dict:
     # In a left-right drawing, the braces make the rows a column on the left.
     label = "{{" + "|".join(rows) + "}|<sum>" + escape_record(node.op) + "}"
     return {
+        "tooltip": tooltip,
         "label": graphviz.nohtml(label),
         "shape": "Mrecord",
         "style": "filled",

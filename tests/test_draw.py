@@ -8,6 +8,7 @@ the same checks run through the system `dot` where it is installed.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -410,3 +411,15 @@ def test_the_key_explains_only_what_is_drawn():
     source = draw_dot(o, legend=True).source
     assert "legend_parameter" in source and "no gradient flows back" in source
     assert "legend" not in draw_dot(o).source
+
+
+def test_hovering_shows_exact_numbers_and_local_derivatives():
+    o, _ = neuron()
+    svg = html.unescape(
+        render_bytes(draw_dot(o).source, "svg", backend="wasm").decode()
+    )
+    assert "x1 (input): data = 2.0, grad = -1.4999" in svg  # -1.4999999999999993
+    assert f"o (output): data = {o.data!r}, grad = 1.0" in svg
+    assert "tanh: local derivatives d(out)/d(input) = 0.5" in svg
+    # The weighted sum's local derivatives: x1, x2 for the weights, w1, w2, 1.
+    assert "Σ w·x + b: local derivatives d(out)/d(input) = 2, 0, -3, 1, 1" in svg
