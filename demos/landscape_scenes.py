@@ -21,6 +21,7 @@ from demos.landscape_guessing import (
 )
 from demos.landscape_math import (
     TWO_LINE_POINTS,
+    Tangent,
     central_difference,
     descend,
     descend_minibatches,
@@ -36,20 +37,27 @@ from demos.landscape_math import (
 from engine import Value, no_grad
 
 # The settings each picture is tuned for (see the docstrings in landscape_math).
+# 1-D: where the tangents touch, and one start for three learning rates.
 TANGENT_POINTS = [-1.0, -0.3, 0.6, 1.9, 3.2]
 LR_START = 1.8  # on the right slope of the 1-D valley
 LEARNING_RATES = [
     ("too small: crawls", 0.3),
     ("good: settles at the bottom", 1.5),
-    ("too large: jumps over the bottom", 5.0),
+    ("too large: jumps over the bottom", 5.0),  # back at the start after 12
 ]
 LR_STEPS = 12
+# 2-D: the window over (w, b) and three starts for descent.
 W_RANGE, B_RANGE = (-2.0, 4.0), (-2.0, 2.0)
 STARTS_2D = [(-1.2, 1.6), (-1.5, -1.2), (2.5, 1.5)]
 LR_2D, STEPS_2D = 1.0, 40
+# Two valleys: the documented start that full-batch descent takes into the
+# worse valley, one that reaches the better one, and the shared settings.
+# (At lr 0.2 full-batch descent zigzags in the narrow better valley instead
+# of settling; with minibatches of 4 the noise is too small to escape.)
 VALLEY_W, VALLEY_B = (-3.0, 3.5), (-3.0, 3.0)
 WORSE_START, BETTER_START = (-2.5, 2.0), (2.5, -2.5)
 VALLEY_LR, VALLEY_EPOCHS, VALLEY_BATCH = 0.14, 40, 2
+# Guessing: each guess draws every weight from U(-spread, spread).
 MOONS_LR, MOONS_SPREAD = 0.1, 1.0
 NEURON_SPREAD = 2.0
 
@@ -58,34 +66,41 @@ NEURON_SPREAD = 2.0
 class Settings:
     """How fine the pictures are; `quick()` is for tests."""
 
-    curve_points: int = 301
-    grid_points: int = 81
-    arrows: int = 13
-    shuffles: int = 20
-    budget: int = 200
-    moons_points: int = 100
+    curve_points: int = 301  # points on the 1-D curve
+    grid_points: int = 81  # grid points per side of the 2-D surfaces
+    arrows: int = 13  # arrows per side (the outermost row is left out)
+    shuffles: int = 20  # shuffled minibatch runs on the two-valley surface
+    budget: int = 200  # loss evaluations for guessing and for descent, each
+    moons_points: int = 100  # examples in the moons data
 
     @classmethod
     def quick(cls) -> Settings:
-        return cls(61, 25, 7, 4, 30, 30)
+        return cls(
+            curve_points=61,
+            grid_points=25,
+            arrows=7,
+            shuffles=4,
+            budget=30,
+            moons_points=30,
+        )
 
 
 @dataclass
 class Results:
     """Everything the pictures show and the summary line reports."""
 
-    curve: tuple[list[float], list[float]] = ((), ())
-    tangents: list = field(default_factory=list)
-    lr_runs: list = field(default_factory=list)
-    slope_error: float = 0.0
-    field2d: tuple = ()
-    gradient_error: float = 0.0
-    valleys: tuple = ()
+    curve: tuple[list[float], list[float]] = ([], [])  # (ws, losses)
+    tangents: list[Tangent] = field(default_factory=list)
+    lr_runs: list[tuple] = field(default_factory=list)  # (verdict, lr, ws, losses)
+    slope_error: float = 0.0  # max |backward - central difference|, 1-D
+    field2d: tuple = ()  # (w_values, b_values, grid, arrows, paths)
+    gradient_error: float = 0.0  # the same check for the 2-D arrows
+    valleys: tuple = ()  # (w_values, b_values, grid, bottoms, full, mini, steps)
     worse_end: list[float] = field(default_factory=list)
     better_end: list[float] = field(default_factory=list)
-    escapes: int = 0
+    escapes: int = 0  # shuffled runs that ended in the better valley
     shuffles: int = 0
-    guessing: list = field(default_factory=list)
+    guessing: list[GuessPanel] = field(default_factory=list)
 
 
 def one_dimensional(settings: Settings, results: Results) -> None:
