@@ -22,6 +22,13 @@ initialisation (He et al. 2015, `torch.nn.init.kaiming_uniform_`). The other
 is "LeCun" initialisation. Biases start at 0, as in micrograd: the random
 weights already make the neurons differ.
 
+Why not micrograd's Uniform(-1, 1) for every weight? It works for two
+inputs, but with 64 inputs of size about 1 (the 8x8 digits) z = w·x has a
+standard deviation of sqrt(64/3) ≈ 4.6 instead of about 1, and every wide
+layer multiplies that again; the rule above adapts to nin. On micrograd's
+moons demo (MLP(2, [16, 16, 1]), hinge loss, 100 steps) both reach 98-100%
+training accuracy for each of the 40 seeds tried.
+
 Random numbers come from a `random.Random` so that a seed reproduces a
 model exactly (see `make_rng`).
 """

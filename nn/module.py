@@ -24,7 +24,7 @@ drawings and error messages can name it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from numbers import Real
 
 from engine import Value, dot
@@ -125,10 +125,11 @@ def _input_values(x: Inputs, nin: int) -> list[Value]:
     """
     if isinstance(x, Value | Real) and not isinstance(x, bool):
         x = [x]  # one input needs no list
-    if isinstance(x, str) or not isinstance(x, Sequence):
+    if isinstance(x, str | bytes | Mapping) or not isinstance(x, Iterable):
         raise TypeError(
             f"expected a list of {nin} numbers or Values, got {type(x).__name__}"
         )
+    x = list(x)  # a tuple, a numpy row, ... work too
     if len(x) != nin:
         raise ValueError(f"expected {nin} inputs, got {len(x)}")
     return [

@@ -124,6 +124,7 @@ def test_inputs_may_be_numbers_values_or_mixed() -> None:
     a = model([0.5, -1]).data
     assert model([Value(0.5), Value(-1.0)]).data == a
     assert model((0.5, Value(-1.0))).data == a
+    assert model(iter([0.5, -1])).data == a
 
 
 def test_one_input_needs_no_list() -> None:
