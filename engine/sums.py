@@ -18,13 +18,9 @@ from engine.value import Number, Value, _as_value, new_node
 
 def _as_values(items: Sequence[Value | Number], what: str) -> tuple[Value, ...]:
     """The items as a tuple of Values; numbers become constant leaves."""
-    values = tuple(items)
+    values = tuple(_as_value(x) for x in items)
     if not values:
         raise ValueError(f"{what} needs at least one value, got none")
-    # Usually every item is a Value already, and checking all the types at
-    # once is several times faster than looking at the items one by one.
-    if set(map(type, values)) != {Value}:
-        values = tuple(map(_as_value, values))
     return values
 
 
@@ -59,12 +55,17 @@ def dot(
             f"dot needs as many weights as inputs, got {len(weights)} weights "
             f"and {len(inputs)} inputs"
         )
-    ws = _as_values(weights, "dot")
-    xs = _as_values(inputs, "dot")
-    w_data = [w.data for w in ws]
-    x_data = [x.data for x in xs]
+    # One pass per list reads the numbers and checks that each operand is a
+    # Value (in a network they all are); `dot` runs once per neuron per
+    # example, so this is the hottest code of a forward pass.
+    w_data = [w.data for w in weights if isinstance(w, Value)]
+    x_data = [x.data for x in inputs if isinstance(x, Value)]
+    if not weights or len(w_data) < len(weights) or len(x_data) < len(inputs):
+        # Plain numbers among them (or nothing at all): wrap, then try again.
+        return dot(_as_values(weights, "dot"), _as_values(inputs, "dot"), bias)
     total = sum(map(operator.mul, w_data, x_data))
     if bias is None:
-        return new_node(total, "Σ w·x", ws + xs, (*x_data, *w_data))
+        return new_node(total, "Σ w·x", (*weights, *inputs), (*x_data, *w_data))
     b = _as_value(bias)
-    return new_node(total + b.data, "Σ w·x + b", (*ws, *xs, b), (*x_data, *w_data, 1.0))
+    parents = (*weights, *inputs, b)
+    return new_node(total + b.data, "Σ w·x + b", parents, (*x_data, *w_data, 1.0))
