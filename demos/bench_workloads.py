@@ -70,11 +70,13 @@ def batches(n: int, size: int, seed: int) -> list[list[int]]:
 
 
 # -------------------------------------------------------------- takaisin
-def fused_moons_loss(model: nn.MLP, X: Sequence, y: Sequence[int]) -> Value:
+def fused_moons_loss(
+    model: nn.MLP, params: list[Value], X: Sequence, y: Sequence[int]
+) -> Value:
     """The graph takaisin builds by default: one `Σ w·x + b` node and one
     ReLU node per neuron, one hinge node per point, one l2 node."""
     scores = [model(x) for x in X]
-    return nn.hinge(scores, y) + ALPHA * nn.l2(model.parameters())
+    return nn.hinge(scores, y) + ALPHA * nn.l2(params)
 
 
 def binary_neuron(neuron: nn.Neuron, xs: list[Value]) -> Value:
@@ -83,7 +85,9 @@ def binary_neuron(neuron: nn.Neuron, xs: list[Value]) -> Value:
     return z.relu() if neuron.activation == "relu" else z
 
 
-def binary_moons_loss(model: nn.MLP, X: Sequence, y: Sequence[int]) -> Value:
+def binary_moons_loss(
+    model: nn.MLP, params: list[Value], X: Sequence, y: Sequence[int]
+) -> Value:
     """micrograd's graph, node for node, built on takaisin from `model`'s own
     parameters: binary neurons, and the loss made of +, * and relu."""
     scores = []
@@ -94,13 +98,14 @@ def binary_moons_loss(model: nn.MLP, X: Sequence, y: Sequence[int]) -> Value:
         scores.append(h[0])
     losses = [(1 - yi * s).relu() for yi, s in zip(y, scores, strict=True)]
     data_loss = sum(losses) * (1.0 / len(losses))
-    return data_loss + ALPHA * sum(p * p for p in model.parameters())
+    return data_loss + ALPHA * sum(p * p for p in params)
 
 
 def takaisin_moons(model: nn.MLP, X: Sequence, y: Sequence[int], binary: bool):
     """A Trainer for the moons demo step with nn's SGD and micrograd's schedule."""
     loss_of = binary_moons_loss if binary else fused_moons_loss
-    optimizer = nn.SGD(model.parameters(), lr=demo_lr(0))
+    params = model.parameters()  # listed once: the list is built label by label
+    optimizer = nn.SGD(params, lr=demo_lr(0))
     steps = [0]
 
     def update() -> None:
@@ -109,7 +114,7 @@ def takaisin_moons(model: nn.MLP, X: Sequence, y: Sequence[int], binary: bool):
         steps[0] += 1
 
     return Trainer(
-        lambda: loss_of(model, X, y), model.zero_grad, update, model.parameters()
+        lambda: loss_of(model, params, X, y), optimizer.zero_grad, update, params
     )
 
 
@@ -123,7 +128,7 @@ def takaisin_digits(model: nn.MLP, X: Sequence, y: Sequence[int], batch_list: li
         logits = [model(X[i]) for i in batch]
         return nn.cross_entropy(logits, [y[i] for i in batch])
 
-    return Trainer(forward, model.zero_grad, optimizer.step, model.parameters())
+    return Trainer(forward, optimizer.zero_grad, optimizer.step, optimizer.params)
 
 
 def takaisin_chain(n: int) -> tuple[Value, Value]:

@@ -114,11 +114,13 @@ def test_micrograd_twin_computes_the_same_moons_loss_and_gradients() -> None:
 def test_binary_graph_is_micrograds_graph_node_for_node() -> None:
     X, y = small_moons()
     model = nn.MLP(2, [16, 16, 1], seed=5)
-    ours = work.binary_moons_loss(model, X, y)
+    ours = work.binary_moons_loss(model, model.parameters(), X, y)
     theirs = work.micrograd_moons_loss(work.micrograd_twin(model), X, y)
     nodes, _ = work.takaisin_graph_size(ours)
     assert nodes == work.micrograd_graph_size(theirs)[0]
-    fused_nodes, _ = work.takaisin_graph_size(work.fused_moons_loss(model, X, y))
+    fused_nodes, _ = work.takaisin_graph_size(
+        work.fused_moons_loss(model, model.parameters(), X, y)
+    )
     assert fused_nodes < nodes / 5  # the point of one node per neuron
 
 
@@ -214,7 +216,9 @@ def test_gc_clock_listens_only_inside_its_block() -> None:
 def test_graph_bytes_counts_the_memory_of_a_live_graph() -> None:
     X, y = small_moons()
     model = nn.MLP(2, [16, 16, 1], seed=0)
-    root, used = measure.graph_bytes(lambda: work.fused_moons_loss(model, X, y))
+    root, used = measure.graph_bytes(
+        lambda: work.fused_moons_loss(model, model.parameters(), X, y)
+    )
     _, edges = work.takaisin_graph_size(root)
     assert 8 * edges < used  # at least a pointer per edge
     assert root.grad == 1.0  # backpropagated, as a training step would
