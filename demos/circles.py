@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         predict=binary_answer,
         optimizer=nn.Adam(model.parameters(), lr=0.05),
         batch_size=32,
+        eval_every=25,  # check the test set every 25 steps
         pictures=decision_boundary_picture(
             "circles", model, X_train, y_train, "MLP(2, [8, 8, 1]), tanh"
         ),

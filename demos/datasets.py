@@ -269,11 +269,13 @@ def minibatches(
 ) -> Iterator[tuple[list, list]]:
     """One pass over the data (an epoch) in shuffled batches of `batch_size`.
 
-    Yields (X_batch, y_batch) pairs. Every example appears exactly once; the
-    last batch is smaller when batch_size does not divide the number of
-    examples. `batch_size=None` gives the whole data set as one batch ("full
-    batch", in the original order). Pass the same `random.Random` on every
-    epoch so that each epoch gets a new order.
+    Yields (X_batch, y_batch) pairs. Every example appears exactly once.
+    When batch_size does not divide the number of examples, the batches are
+    made as equal as possible instead of leaving a tiny last one (225
+    examples in batches of at most 32: 8 batches of 28 or 29), since a batch
+    of one example would give a wild step. `batch_size=None` gives the whole
+    data set as one batch ("full batch", in the original order). Pass the
+    same `random.Random` on every epoch so that each epoch gets a new order.
     """
     if len(X) != len(y):
         raise ValueError(f"X has {len(X)} examples but y has {len(y)} labels")
@@ -286,6 +288,7 @@ def minibatches(
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     order = list(range(len(y)))
     _rng(rng).shuffle(order)
-    for start in range(0, len(order), batch_size):
-        batch = order[start : start + batch_size]
+    count = -(-len(order) // batch_size)  # how many batches: n / size, rounded up
+    for b in range(count):
+        batch = order[b * len(order) // count : (b + 1) * len(order) // count]
         yield [X[i] for i in batch], [y[i] for i in batch]

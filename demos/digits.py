@@ -63,7 +63,7 @@ def describe_prediction(pixels: Sequence[float], label: int, probs: list[float])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("digits", __doc__.splitlines()[0], steps=1000)
+    parser = make_parser("digits", __doc__.splitlines()[0], steps=500)
     parser.add_argument(
         "--batch-size",
         type=positive_int,

@@ -54,7 +54,10 @@ def draw_one_prediction(model: Any, point: list[float], path: Path) -> Path | No
             cluster=True,  # a box per layer and per neuron
             parameters=model.parameters(),
             max_nodes=size,
-            title=f"one prediction: score for x = ({point[0]:.2f}, {point[1]:.2f})",
+            title=(
+                f"one prediction: the score for x = ({point[0]:.2f}, {point[1]:.2f}) "
+                f"takes {size} Values, {len(model.parameters())} of them parameters"
+            ),
         )
         written = engine.render(graph, path)
     except Exception as error:  # drawing is a bonus: never fail the demo for it

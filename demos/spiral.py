@@ -5,7 +5,7 @@ The data: 3 classes x 100 points on three arms winding around the origin
 turns them into three probabilities that sum to 1, and the loss is
 -log(probability of the true class): the talk's "cat 0.99, dog 0.01".
 
-    network    MLP(2, [32, 32, 3]): ReLU hidden layers, 3 scores out
+    network    MLP(2, [16, 16, 3]): the moons network with 3 scores out
     answer     the class with the largest score (the most probable one)
     loss       cross-entropy of softmax(scores), averaged over the batch
     optimizer  Adam, learning rate 0.02, minibatches of 50 points
@@ -27,11 +27,11 @@ from demos.datasets import make_spiral
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("spiral", __doc__.splitlines()[0], steps=600)
+    parser = make_parser("spiral", __doc__.splitlines()[0], steps=300)
     args = parser.parse_args(argv)
 
     X, y = make_spiral(n=300, classes=3, noise=0.2, seed=args.seed)
-    model = nn.MLP(2, [32, 32, 3], seed=args.seed)
+    model = nn.MLP(2, [16, 16, 3], seed=args.seed)
     print(f"spiral: {model}, {len(y)} points, softmax + cross-entropy, Adam")
 
     run_demo(
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         optimizer=nn.Adam(model.parameters(), lr=0.02),
         batch_size=50,
         pictures=decision_boundary_picture(
-            "spiral", model, X, y, "MLP(2, [32, 32, 3])"
+            "spiral", model, X, y, "MLP(2, [16, 16, 3])"
         ),
     )
     return 0

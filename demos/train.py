@@ -179,9 +179,8 @@ def train(
                 _evaluate(model, X_test, y_test, predict, history)
             if bar is not None:
                 bar.update(1)
-                bar.set_postfix(
-                    loss=f"{loss.data:.4f}", acc=f"{100 * correct / len(y_batch):.1f}%"
-                )
+                accuracy = f"{100 * correct / len(y_batch):.1f}%"
+                bar.set_postfix({"loss": f"{loss.data:.4f}", "acc": accuracy})
             del outputs, loss  # free this step's graph before the next one
     except KeyboardInterrupt:
         history.interrupted = True

@@ -211,7 +211,10 @@ def test_an_epoch_of_minibatches_uses_every_example_once(n, batch_size):
     batches = list(minibatches(X, y, batch_size, random.Random(0)))
     seen = [label for _, yb in batches for label in yb]
     assert sorted(seen) == y
-    assert all(len(yb) <= batch_size for _, yb in batches)
+    sizes = [len(yb) for _, yb in batches]
+    assert max(sizes) <= batch_size
+    assert max(sizes) - min(sizes) <= 1  # as equal as possible
+    assert len(batches) == -(-n // batch_size)
     assert all(xb[i][0] == yb[i] for xb, yb in batches for i in range(len(yb)))
 
 

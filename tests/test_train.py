@@ -82,7 +82,7 @@ def test_minibatches_cover_the_data_each_epoch():
         optimizer=nn.SGD(model.parameters(), lr=0.0), steps=8, batch_size=4,
         progress=False,
     )  # fmt: skip
-    assert [len(b) for b in seen] == [4, 4, 2] * 2 + [4, 4]
+    assert [len(b) for b in seen] == [3, 3, 4] * 2 + [3, 3]
     assert history.steps == 8 and history.batch_size == 4
     for epoch in (seen[0:3], seen[3:6]):
         assert sorted(label for batch in epoch for label in batch) == sorted(y)
