@@ -1,4 +1,4 @@
-"""Circles: a small tanh network learns a ring inside a ring (binary cross-entropy).
+"""A small tanh network learns a ring inside a ring (binary cross-entropy, Adam).
 
 The data: points on a circle of radius 1 (class 0) around a circle of
 radius 0.5 (class 1), blurred by noise 0.1. The boundary the network has to
@@ -28,7 +28,7 @@ from demos.datasets import make_circles, train_test_split
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("circles", __doc__.splitlines()[0], steps=300)
+    parser = make_parser("circles", __doc__, steps=300)
     args = parser.parse_args(argv)
 
     X, y = make_circles(n=300, noise=0.1, factor=0.5, seed=args.seed)

@@ -54,12 +54,20 @@ def make_parser(
 ) -> argparse.ArgumentParser:
     """A parser with --steps, --seed, --out, --no-plot and --no-progress.
 
-    `prog` is shown in usage lines as `python -m demos PROG`; `steps` and
-    `seed` are this demo's defaults.
+    `prog` is shown in usage lines as `python -m demos PROG`; `description`
+    (e.g. the demo's docstring) is printed by --help as it is laid out;
+    `steps` and `seed` are this demo's defaults.
     """
     parser = argparse.ArgumentParser(
         prog=f"python -m demos {prog}",
         description=description,
+        # a description with line breaks (a docstring) is shown as laid out;
+        # a one-line description is wrapped to the terminal as usual
+        formatter_class=(
+            argparse.RawDescriptionHelpFormatter
+            if "\n" in description.strip()
+            else argparse.HelpFormatter
+        ),
     )
     parser.add_argument(
         "--steps",

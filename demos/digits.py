@@ -1,4 +1,4 @@
-"""Digits: 8x8 handwritten digits, 64 pixels in, 10 probabilities out.
+"""Handwritten 8x8 digits: 64 pixels in, 10 probabilities out, tested on unseen ones.
 
 The talk's example made real: an image becomes a vector (64 pixel values,
 row by row, scaled to 0..1), the network gives one score per digit, softmax
@@ -63,7 +63,7 @@ def describe_prediction(pixels: Sequence[float], label: int, probs: list[float])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("digits", __doc__.splitlines()[0], steps=500)
+    parser = make_parser("digits", __doc__, steps=500)
     parser.add_argument(
         "--batch-size",
         type=positive_int,

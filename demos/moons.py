@@ -1,4 +1,4 @@
-"""Two moons: micrograd's demo, MLP(2, [16, 16, 1]) learns to separate them.
+"""micrograd's demo: MLP(2, [16, 16, 1]) learns two interleaving moons (hinge, SGD).
 
 The data: 100 points on two interleaving half circles, blurred by noise
 0.1; class 0 is the upper moon, class 1 the lower. No straight line
@@ -69,7 +69,7 @@ def draw_one_prediction(model: Any, point: list[float], path: Path) -> Path | No
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("moons", __doc__.splitlines()[0], steps=100)
+    parser = make_parser("moons", __doc__, steps=100)
     args = parser.parse_args(argv)
 
     X, y = make_moons(n=100, noise=0.1, seed=args.seed)

@@ -1,4 +1,4 @@
-"""Spiral: three interleaved arms, softmax + cross-entropy, Adam (CS231n's example).
+"""Three spiral arms: softmax + cross-entropy with Adam (the CS231n example).
 
 The data: 3 classes x 100 points on three arms winding around the origin
 (the CS231n notes' spiral). The network gives three scores per point; softmax
@@ -27,7 +27,7 @@ from demos.datasets import make_spiral
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("spiral", __doc__.splitlines()[0], steps=300)
+    parser = make_parser("spiral", __doc__, steps=300)
     args = parser.parse_args(argv)
 
     X, y = make_spiral(n=300, classes=3, noise=0.2, seed=args.seed)

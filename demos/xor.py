@@ -1,4 +1,4 @@
-"""XOR: one hidden layer learns what no single neuron can (binary cross-entropy).
+"""One hidden layer learns XOR, which no single neuron can (binary cross-entropy).
 
 The data: points in the square [-1, 1] x [-1, 1]; class 1 where exactly one
 coordinate is negative (top-left and bottom-right), class 0 elsewhere. A
@@ -29,7 +29,7 @@ from demos.datasets import make_xor, train_test_split
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser("xor", __doc__.splitlines()[0], steps=300)
+    parser = make_parser("xor", __doc__, steps=300)
     args = parser.parse_args(argv)
 
     X, y = make_xor(n=200, noise=0.0, seed=args.seed)
