@@ -64,8 +64,11 @@ def probabilities(logits: Sequence[Value]) -> list[float]:
 
 # ------------------------------------------------------------ one whole demo
 def percent(correct: int, total: int) -> str:
-    """'97.3% (438/450)'."""
-    return f"{100 * correct / total:.1f}% ({correct}/{total})"
+    """'97.3% (438/450)'. Never rounds up to 100.0% with a mistake left."""
+    share = 100 * correct / total
+    if correct < total:
+        share = min(share, 99.9)
+    return f"{share:.1f}% ({correct}/{total})"
 
 
 def final_line(
