@@ -29,6 +29,8 @@ from typing import Any
 
 from demos.bench_workloads import Trainer
 
+PAUSED = ", gc paused"  # names the runs with the collector off in the step
+
 
 @dataclass
 class StepTime:

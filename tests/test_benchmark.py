@@ -74,8 +74,9 @@ def test_quick_run_prints_every_table_with_its_columns(capsys) -> None:
         "in gc", "total", "objects left for gc",
     ]  # fmt: skip
     for workload in (
-        "moons step, one dot node per neuron (nn)",
-        "moons step, binary + and * nodes only",
+        "moons step, one dot node per neuron: collector on in both",
+        "moons step, one dot node per neuron: takaisin's collector paused",
+        "moons step, binary + and * only: collector on in both",
         "backward per node, dot-node graph",
         "digits: one epoch",
         "10,000-node chain",
