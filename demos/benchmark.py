@@ -5,8 +5,16 @@ slows both alike), several rounds, and reports medians and the ratio of the
 two from the same run. First it checks that both compute the same loss and
 the same 337 gradients to 1e-9: a fast wrong answer would be no result.
 
-    python -m demos benchmark            the full run (a few minutes)
+    python -m demos benchmark            the full run (about a minute idle)
     python -m demos benchmark --quick    a few seconds, smaller workloads
+
+Times are CPU seconds of this process (`--wall` for the wall clock). Each
+moons step is timed three ways: with Python's cyclic garbage collector on,
+as every program runs; with it paused inside takaisin's step only (safe,
+because takaisin's graphs have no reference cycles: they are still freed
+at once); and paused in both steps (micrograd must still run the collector
+afterwards to free its graph, and that is timed). bench_measure.py explains
+how; bench_workloads.py holds the work itself.
 
 Needs micrograd for the comparison (`pip install micrograd==0.1.0`, in the
 `bench` extra); without it only takaisin's side is measured.
