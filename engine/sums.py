@@ -5,7 +5,7 @@ makes one node with four parents. The gradient is the same, but one node is
 faster to build, to walk backwards, and to draw. The weighted sum
 `w1*x1 + ... + wn*xn + b` is exactly what a neuron computes before its
 activation g (the talk's `g(w·x)`), so a neuron is one `dot` node and one
-activation node.
+activation node, and `dots` makes the `dot` nodes of a whole layer at once.
 """
 
 from __future__ import annotations
@@ -50,22 +50,71 @@ def dot(
 
     The parents are all the weights, then all the inputs, then the bias.
     """
-    if len(weights) != len(inputs):
+    xs, x_data = _values_and_numbers(inputs, "dot")
+    return _weighted_sum(weights, xs, x_data, bias)
+
+
+def dots(
+    weight_rows: Sequence[Sequence[Value | Number]],
+    inputs: Sequence[Value | Number],
+    biases: Sequence[Value | Number | None] | None = None,
+) -> list[Value]:
+    """[dot(weights, inputs, bias) for each row of weights and its bias].
+
+    A whole layer of neurons at once: the same nodes, with the same parents,
+    local derivatives and results, as calling `dot` once per row. The only
+    difference is speed: the inputs are read and checked once for all rows,
+    not once per row (a layer of 16 neurons reads them once instead of 16
+    times). Plain numbers among the inputs become one set of constant leaves
+    that every row shares.
+    """
+    if biases is None:
+        biases = [None] * len(weight_rows)
+    if len(biases) != len(weight_rows):
+        raise ValueError(
+            f"dots needs one bias per row of weights, got {len(weight_rows)} rows "
+            f"and {len(biases)} biases"
+        )
+    xs, x_data = _values_and_numbers(inputs, "dots")
+    return [
+        _weighted_sum(weights, xs, x_data, bias)
+        for weights, bias in zip(weight_rows, biases, strict=True)
+    ]
+
+
+def _values_and_numbers(
+    items: Sequence[Value | Number], what: str
+) -> tuple[Sequence[Value], list[float]]:
+    """The items as Values (numbers become constant leaves), and their numbers.
+
+    One pass reads the numbers and checks that each item is a Value (in a
+    network they all are); this runs for every neuron and every example, so
+    it is the hottest code of a forward pass.
+    """
+    numbers = [v.data for v in items if isinstance(v, Value)]
+    if len(numbers) < len(items) or not items:
+        # Plain numbers among them (or nothing at all): wrap, then read again.
+        items = _as_values(items, what)
+        numbers = [v.data for v in items]
+    return items, numbers
+
+
+def _weighted_sum(
+    weights: Sequence[Value | Number],
+    xs: Sequence[Value],
+    x_data: list[float],
+    bias: Value | Number | None,
+) -> Value:
+    """One `Σ w·x + b` node, for inputs already read by `dot` or `dots`."""
+    if len(weights) != len(xs):
         raise ValueError(
             f"dot needs as many weights as inputs, got {len(weights)} weights "
-            f"and {len(inputs)} inputs"
+            f"and {len(xs)} inputs"
         )
-    # One pass per list reads the numbers and checks that each operand is a
-    # Value (in a network they all are); `dot` runs once per neuron per
-    # example, so this is the hottest code of a forward pass.
-    w_data = [w.data for w in weights if isinstance(w, Value)]
-    x_data = [x.data for x in inputs if isinstance(x, Value)]
-    if not weights or len(w_data) < len(weights) or len(x_data) < len(inputs):
-        # Plain numbers among them (or nothing at all): wrap, then try again.
-        return dot(_as_values(weights, "dot"), _as_values(inputs, "dot"), bias)
+    weights, w_data = _values_and_numbers(weights, "dot")
     total = sum(map(operator.mul, w_data, x_data))
     if bias is None:
-        return new_node(total, "Σ w·x", (*weights, *inputs), (*x_data, *w_data))
+        return new_node(total, "Σ w·x", (*weights, *xs), (*x_data, *w_data))
     b = _as_value(bias)
-    parents = (*weights, *inputs, b)
+    parents = (*weights, *xs, b)
     return new_node(total + b.data, "Σ w·x + b", parents, (*x_data, *w_data, 1.0))

@@ -119,6 +119,29 @@ def test_layer_neurons_share_the_input_nodes() -> None:
     assert [x.label for x in inputs[0]] == ["x1", "x2"]
 
 
+def test_a_layer_builds_the_same_nodes_as_its_neurons_one_by_one() -> None:
+    layer = Layer(3, 4, "tanh", seed=0)
+    xs = [Value(0.5), Value(-1.0), Value(2.0)]
+    together = layer(xs)
+    one_by_one = [neuron.forward(xs) for neuron in layer.neurons]
+    for a, b in zip(together, one_by_one, strict=True):
+        assert (a.data, a.op, a.local_grads) == (b.data, b.op, b.local_grads)
+        (z,), (y,) = a.parents, b.parents
+        assert (z.data, z.op, z.parents, z.local_grads) == (
+            y.data,
+            y.op,
+            y.parents,
+            y.local_grads,
+        )
+
+
+def test_hidden_layers_read_the_previous_layers_outputs() -> None:
+    model = MLP(2, [3, 1], activation="tanh", seed=0)
+    hidden = model.layers[0]([1.0, 2.0])
+    out = model.layers[1](hidden)
+    assert model([1.0, 2.0]).data == out.data
+
+
 def test_inputs_may_be_numbers_values_or_mixed() -> None:
     model = MLP(2, [4, 1], seed=0)
     a = model([0.5, -1]).data

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engine import Value, add_all, dot, gradcheck, mean
+from engine.sums import dots
 from tests.strategies import close, reals
 
 
@@ -108,3 +109,37 @@ def test_dot_matches_pytorch(ws: list[float], data: st.DataObject) -> None:
     ((tw @ tx + 1.0).sigmoid() * tw.mean()).backward()
     for ours, theirs in zip(w + x, [*tw.grad.tolist(), *tx.grad.tolist()], strict=True):
         assert close(ours.grad, theirs, 1e-9)
+
+
+@given(st.integers(1, 4), st.lists(reals(), min_size=1, max_size=5), st.data())
+def test_dots_makes_exactly_the_nodes_dot_makes(
+    rows: int, xs: list[float], data: st.DataObject
+) -> None:
+    n = len(xs)
+    inputs = [Value(x) for x in xs]
+    weight_rows = [
+        [Value(w) for w in data.draw(st.lists(reals(), min_size=n, max_size=n))]
+        for _ in range(rows)
+    ]
+    biases = [Value(data.draw(reals())) for _ in range(rows - 1)] + [None]
+    together = dots(weight_rows, inputs, biases)
+    one_by_one = [dot(w, inputs, b) for w, b in zip(weight_rows, biases, strict=True)]
+    for a, b in zip(together, one_by_one, strict=True):
+        # Bit for bit: the same numbers added in the same order.
+        assert (a.data, a.op, a.parents, a.local_grads) == (
+            b.data,
+            b.op,
+            b.parents,
+            b.local_grads,
+        )
+
+
+def test_dots_shares_number_inputs_and_needs_one_bias_per_row() -> None:
+    w1, w2 = [Value(1.0), Value(2.0)], [Value(3.0), Value(4.0)]
+    a, b = dots([w1, w2], [5, 6])
+    assert (a.data, b.data) == (17.0, 39.0)
+    assert a.parents[2:] == b.parents[2:]  # the same leaves 5 and 6
+    with pytest.raises(ValueError, match="2 rows and 1 biases"):
+        dots([w1, w2], [5, 6], [Value(0.0)])
+    with pytest.raises(ValueError, match="2 weights and 3 inputs"):
+        dots([w1], [5, 6, 7])
