@@ -6,8 +6,9 @@ import math
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from engine import ChainRuleStep, Value, backward_steps, dot, topo_sort
+from engine import ChainRuleStep, Value, add_all, backward_steps, dot, topo_sort
 from tests.strategies import close, programs_with_inputs
 
 # ------------------------------------------------------------- topo_sort
@@ -52,6 +53,28 @@ def test_topo_sort_is_the_same_every_time() -> None:
         return [n.label for n in topo_sort(d)]
 
     assert labels() == labels() == ["a", "b", "", "c", "d"]
+
+
+def _recursive_order(node: Value, seen: set[Value], order: list[Value]) -> None:
+    """The textbook depth-first search: each parent first, in order, then node."""
+    if node in seen:
+        return
+    seen.add(node)
+    for parent in node.parents:
+        _recursive_order(parent, seen, order)
+    order.append(node)
+
+
+@given(st.lists(st.lists(st.integers(0, 99), min_size=1, max_size=4), max_size=30))
+def test_topo_sort_is_the_order_of_recursive_depth_first_search(picks) -> None:
+    # A random graph: each new node sums 1 to 4 earlier nodes (repeats allowed).
+    nodes = [Value(1.0), Value(2.0)]
+    for pick in picks:
+        nodes.append(add_all([nodes[i % len(nodes)] for i in pick]))
+    root = add_all(nodes[::-1])
+    expected: list[Value] = []
+    _recursive_order(root, set(), expected)
+    assert [id(n) for n in topo_sort(root)] == [id(n) for n in expected]
 
 
 def test_topo_sort_of_a_leaf_is_the_leaf() -> None:
