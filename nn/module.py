@@ -170,7 +170,7 @@ class Neuron(Module):
         return self.forward(_input_values(x, self.nin))
 
     def forward(self, xs: list[Value]) -> Value:
-        """g(w·x + b) for inputs already checked by `__call__` or a Layer."""
+        """g(w·x + b) for inputs already checked, e.g. by `__call__`."""
         z = dot(self.w, xs, self.b)  # one node: Σ w·x + b
         return activate(z, self.activation)
 
