@@ -25,37 +25,45 @@ if TYPE_CHECKING:  # only for type hints: graph.py works on anything Value-shape
 def topo_sort(root: Value) -> list[Value]:
     """Every node that `root` depends on, parents before children, root last.
 
-    Depth-first search with an explicit stack instead of recursion, so a
-    chain a million nodes deep works (Python's recursion limit is ~1,000).
-    Each node appears once however many paths lead to it, and the order is
-    the same on every run.
+    Depth-first search: a node goes into the order once each of its parents
+    has, first parent first. Written recursively it would be
+
+        def visit(node):
+            for parent in node.parents:
+                if parent not in visited:
+                    visited.add(parent)
+                    visit(parent)
+            order.append(node)
+
+    but Python stops recursion ~1,000 calls deep, so here the call stack is
+    an explicit list, and a chain a million nodes deep works. Each node
+    appears once however many paths lead to it, and the order is the same
+    on every run.
     """
     order: list[Value] = []
-    visited: set[Value] = set()
-    # Each entry: (node, are its parents already in `order`?)
-    stack: list[tuple[Value, bool]] = [(root, False)]
+    visited: set[Value] = {root}
+    # The path from the root down to the node being worked on. Each entry is
+    # (node, an iterator over the parents it has not looked at yet), so that
+    # coming back up to a node continues where it left off, as `visit` would.
+    stack: list[tuple[Value, Iterator[Value]]] = [(root, iter(root.parents))]
     while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
-            order.append(node)  # all its parents are in `order` already
-        elif node not in visited:
-            # Mark a node when it is opened, not when it is pushed: a node
-            # still waiting on the stack can be reached again as the parent
-            # of a node opened meanwhile, and must be finished before it.
-            visited.add(node)
-            if visited.issuperset(node.parents):
-                # Every parent is visited already, so it is in `order` (one
-                # still open would mean a cycle): the node is finished now.
+        node, parents = stack[-1]
+        for parent in parents:
+            if parent in visited:
+                continue  # in `order` already (on the path would be a cycle)
+            visited.add(parent)
+            if visited.issuperset(parent.parents):
+                # All its parents are in `order`: it is finished at once.
                 # True for every leaf, and for most neurons of a network,
                 # whose weights and inputs were met before: one set check
-                # instead of a Python loop over the parents, ~25% faster.
-                order.append(node)
-                continue
-            stack.append((node, True))
-            # Reversed, so the first parent is finished first, as recursion would.
-            for parent in reversed(node.parents):
-                if parent not in visited:
-                    stack.append((parent, False))
+                # instead of a trip down the stack and back, ~15% faster.
+                order.append(parent)
+            else:
+                stack.append((parent, iter(parent.parents)))
+                break  # go down to the parent's own parents first
+        else:  # the loop ran out without `break`: every parent is in `order`
+            stack.pop()
+            order.append(node)
     return order
 
 
