@@ -143,10 +143,10 @@ def train(
     # so reference counting frees each step's graph as soon as it is dropped.
     # Python's cyclic garbage collector would still wake up after every ~700
     # new objects and scan them, many times per step, finding nothing.
-    # Pausing it (measured, median of 6 runs on 2 cores) made the moons demo
-    # (full batch, 7,100 nodes per step) about 20% faster: 50 steps in
-    # 0.74 s instead of 0.94 s; digits (batches of 32) only ~3%. It is
-    # switched back on in `finally`, however the loop ends.
+    # Pausing it makes a moons step (full batch, 7,142 nodes) about 17%
+    # faster: 11.3 ms instead of 13.7 ms in `python -m demos benchmark`;
+    # digits (batches of 32) gain only ~3%. It is switched back on in
+    # `finally`, however the loop ends.
     gc_was_enabled = gc.isenabled()
     if pause_gc:
         gc.disable()

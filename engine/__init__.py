@@ -22,7 +22,7 @@ from engine.check import GradcheckError, gradcheck
 from engine.explain import explain
 from engine.grad_mode import is_recording, no_grad
 from engine.graph import ChainRuleStep, backward_steps, topo_sort
-from engine.sums import add_all, dot, mean
+from engine.sums import add_all, dot, dots, mean
 from engine.value import Value, new_node
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "add_all",
     "backward_steps",
     "dot",
+    "dots",
     "draw_dot",
     "explain",
     "gradcheck",
