@@ -138,7 +138,9 @@ def backward_steps(root: Value) -> Iterator[ChainRuleStep]:
         for node in reversed(order):
             upstream = node.grad
             for parent, local_grad in zip(node.parents, node.local_grads, strict=True):
-                contribution = local_grad * upstream
+                # backward skips a node whose grad is 0; do the same here, so
+                # an infinite slope (sqrt at 0) times 0 adds 0, not NaN.
+                contribution = local_grad * upstream if upstream else 0.0
                 parent.grad += contribution
                 yield ChainRuleStep(node, parent, local_grad, upstream, contribution)
     finally:  # also when the caller stops early

@@ -200,3 +200,17 @@ def test_backward_and_backward_steps_agree_on_interior_grads() -> None:
     d2 = _diamond()[-1]
     list(backward_steps(d2))
     assert [n.grad for n in topo_sort(d2)] == pytest.approx(expected, rel=1e-15)
+
+
+def test_backward_steps_agrees_with_backward_behind_a_zero_grad() -> None:
+    # sqrt at 0 records an infinite slope; the ReLU after it is off, so no
+    # gradient reaches it. backward skips that node: inf · 0 must not
+    # become NaN in the step-by-step sweep either.
+    x = Value(0.0, label="x")
+    out = (x**0.5).relu()
+    out.backward()
+    assert x.grad == 0.0
+    y = Value(0.0, label="y")
+    steps = list(backward_steps((y**0.5).relu()))
+    assert [s.contribution for s in steps] == [0.0, 0.0]
+    assert y.grad == 0.0
