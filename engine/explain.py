@@ -84,18 +84,25 @@ def node_names(root: Value) -> dict[Value, str]:
     A node's label is its name. Unlabelled nodes are numbered n1, n2, ... in
     topological order (the order the forward pass computed them), skipping
     numbers that a label already uses. When two nodes share a label, the
-    later ones get #2, #3, ... so every line of a trace is unambiguous.
+    later ones get #2, #3, ... (skipping any that is a label already), so
+    every line of a trace is unambiguous.
     """
     order = topo_sort(root)
     labels = {node.label for node in order if node.label}
     names: dict[Value, str] = {}
+    taken: set[str] = set()  # the names given so far
     times_seen: dict[str, int] = {}
     counter = 0
     for node in order:
         if node.label:
-            times_seen[node.label] = times_seen.get(node.label, 0) + 1
-            seen = times_seen[node.label]
-            names[node] = node.label if seen == 1 else f"{node.label}#{seen}"
+            name = node.label
+            # A repeated label takes the next #2, #3, ... that no other
+            # node has, given or as its own label ("w", "w", "w#2").
+            while name in taken or (name != node.label and name in labels):
+                times_seen[node.label] = times_seen.get(node.label, 1) + 1
+                name = f"{node.label}#{times_seen[node.label]}"
+            names[node] = name
+            taken.add(name)
             continue
         counter += 1
         while f"n{counter}" in labels:

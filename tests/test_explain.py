@@ -243,3 +243,15 @@ def test_nn_loss_nodes_get_their_rules_in_words():
     w = Value(3.0, label="w")
     for node, rule in ((l2([w]), "2·w"), (mse(w, 1.0), "2·(p - y)")):
         assert rule in local_rules(node, node_names(node))
+
+
+def test_renamed_duplicates_never_clash_with_a_real_label():
+    # Two nodes labelled "w" and one labelled "w#2": the second "w" must not
+    # become a second "w#2", or the trace would mix two nodes up.
+    for order in (["w", "w", "w#2"], ["w#2", "w", "w"], ["w", "w#2", "w"]):
+        leaves = [Value(float(k), label=label) for k, label in enumerate(order, 1)]
+        root = leaves[0] * leaves[1] + leaves[2]
+        names = node_names(root)
+        assert len(set(names.values())) == len(names), order
+        assert [names[leaf] for leaf in leaves].count("w#2") == 1, order
+        assert names[leaves[order.index("w#2")]] == "w#2", order
