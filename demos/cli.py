@@ -18,6 +18,7 @@ to the parser it gets back.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -47,6 +48,37 @@ def positive_float(text: str) -> float:
             f"expected a number greater than 0, got {text}"
         )
     return value
+
+
+def output_folder(text: str) -> Path:
+    """argparse type for --out: a folder that exists or can be made.
+
+    Checked when the options are read, before any training, so that a long
+    run never ends in a traceback because its pictures have nowhere to go.
+    """
+    return _writable(Path(text), want_folder=True)
+
+
+def output_file(text: str) -> Path:
+    """argparse type for a file to write (e.g. an HTML page), not a folder."""
+    return _writable(Path(text), want_folder=False)
+
+
+def _writable(path: Path, want_folder: bool) -> Path:
+    if path.is_dir() and not want_folder:
+        raise argparse.ArgumentTypeError(f"{str(path)!r} is a folder, not a file")
+    # the path itself (for a folder) and every folder above it must not be files
+    for part in (path, *path.parents) if want_folder else path.parents:
+        if part.exists() and not part.is_dir():
+            raise argparse.ArgumentTypeError(f"{str(part)!r} is a file, not a folder")
+    # the nearest folder that exists is where anything new would be made
+    existing = next(p for p in (path, *path.parents) if p.exists() or p == Path())
+    folder = existing if existing.is_dir() else existing.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(
+            f"cannot write in {str(folder)!r} (no permission)"
+        )
+    return path
 
 
 def make_parser(
@@ -83,7 +115,7 @@ def make_parser(
     )
     parser.add_argument(
         "--out",
-        type=Path,
+        type=output_folder,
         default=Path("out"),
         metavar="DIR",
         help="folder for pictures and the saved model (default: ./out)",

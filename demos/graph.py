@@ -19,6 +19,7 @@ from pathlib import Path
 
 import graphviz
 
+from demos.cli import output_folder
 from engine import Value, dot, draw_dot, render
 from engine.draw import RenderError
 
@@ -91,7 +92,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--out",
-        type=Path,
+        type=output_folder,
         default=Path("out"),
         metavar="DIR",
         help="folder for the pictures (default: ./out)",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from demos.backprop_examples import EXAMPLES
+from demos.cli import output_file
 from demos.stepper_layout import BOX_HEIGHT, BOX_WIDTH, GAP_X, layout
 from demos.stepper_text import EXAMPLE_TITLES_FI, TEXT
 from engine import Value, backward_steps, topo_sort
@@ -318,7 +319,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_file,
         default=Path("backprop.html"),
         help="the HTML file to write (default: backprop.html)",
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
-from demos.cli import make_parser
+from demos import cli
+from demos.cli import make_parser, output_file
 
 
 def test_defaults():
@@ -54,3 +56,37 @@ def test_help_keeps_a_docstring_layout_and_wraps_one_liners(capsys):
         make_parser("xor", long).parse_args(["--help"])
     lines = capsys.readouterr().out.splitlines()
     assert max(len(line) for line in lines) < 100
+
+
+@pytest.mark.parametrize("under", ["", "/sub"])
+def test_out_that_is_a_file_is_refused_before_training(under, tmp_path, capsys):
+    # a demo used to train for its whole run and then crash in mkdir
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(SystemExit) as exit_info:
+        make_parser("xor", "XOR.").parse_args(["--out", f"{a_file}{under}"])
+    assert exit_info.value.code == 2
+    assert f"'{a_file}' is a file, not a folder" in capsys.readouterr().err
+
+
+def test_out_in_a_folder_without_write_permission_is_refused(
+    tmp_path, capsys, monkeypatch
+):
+    # as if tmp_path were read-only (chmod does not stop root, who runs CI)
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: Path(path) != tmp_path)
+    with pytest.raises(SystemExit):
+        make_parser("xor", "XOR.").parse_args(["--out", str(tmp_path / "pics")])
+    assert f"cannot write in '{tmp_path}' (no permission)" in capsys.readouterr().err
+
+
+def test_out_may_be_a_new_or_existing_folder(tmp_path):
+    parser = make_parser("xor", "XOR.")
+    for out in (tmp_path, tmp_path / "new" / "deeper"):
+        assert parser.parse_args(["--out", str(out)]).out == out
+    assert not (tmp_path / "new").exists()  # reading the options makes nothing
+
+
+def test_output_file_refuses_a_folder(tmp_path):
+    with pytest.raises(argparse.ArgumentTypeError, match="is a folder, not a file"):
+        output_file(str(tmp_path))
+    assert output_file(str(tmp_path / "page.html")) == tmp_path / "page.html"

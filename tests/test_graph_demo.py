@@ -52,3 +52,13 @@ def test_one_example_and_the_same_picture_every_run(tmp_path, capsys):
     assert first == (tmp_path / "b" / "graph_network.dot").read_text(encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph_network.dot"]
     assert "cluster_L1_N3" in first
+
+
+def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
+    # used to end in a FileExistsError traceback from mkdir
+    a_file = tmp_path / "pictures"
+    a_file.write_text("")
+    with pytest.raises(SystemExit) as exit_info:
+        graph_demo.main(["--out", str(a_file)])
+    assert exit_info.value.code == 2
+    assert "is a file, not a folder" in capsys.readouterr().err

@@ -177,6 +177,14 @@ def test_the_command_writes_the_page(tmp_path, capsys):
         page_data(Value(1.0), lang="sv")
 
 
+def test_output_that_is_a_folder_is_a_clear_error(tmp_path, capsys):
+    # `-o out` used to end in an IsADirectoryError traceback
+    with pytest.raises(SystemExit) as exit_info:
+        main(["-o", str(tmp_path)])
+    assert exit_info.value.code == 2
+    assert "is a folder, not a file" in capsys.readouterr().err
+
+
 # -------------------------------------------------------- in a browser
 
 
