@@ -7,6 +7,7 @@ a one-line module docstring that this list shows.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 # name -> module. Listed here in the order a learner might try them.
@@ -50,7 +51,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     module = importlib.import_module(DEMOS[name])
-    return module.main(rest)
+    try:
+        return module.main(rest)
+    except KeyboardInterrupt:
+        # the training demos stop cleanly themselves; this is for the rest
+        print(f"\n{name}: stopped by Ctrl-C", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader of a pipe left early (`python -m demos explain | head`):
+        # send what is still buffered nowhere instead of failing on exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        # a file or folder that cannot be written (full disk, /proc/...):
+        # the reason in one line, not a traceback
+        where = f": {error.filename}" if error.filename else ""
+        print(f"{name}: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

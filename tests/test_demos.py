@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -149,3 +151,40 @@ def test_digits_print_as_ascii_art():
     assert "true digit 0, the network says 0 (right)" in text
     assert "0: 0.900 ##################" in text
     assert "WRONG" in describe_prediction(zero, 8, [0.9, 0.1] + [0.0] * 8)
+
+
+def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(
+    tmp_path, capsys, monkeypatch
+):
+    def disk_full(model, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(nn, "save", disk_full)
+    argv = ["xor", "--steps", "1", "--out", str(tmp_path), "--no-plot", "--no-progress"]
+    assert demos_main(argv) == 1
+    error = capsys.readouterr().err
+    assert error == f"xor: No space left on device: {tmp_path / 'xor_model.json'}\n"
+
+
+def test_ctrl_c_outside_a_training_loop_stops_with_a_message(capsys, monkeypatch):
+    import demos.landscape
+
+    def interrupted(argv):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demos.landscape, "main", interrupted)
+    assert demos_main(["landscape"]) == 130
+    assert capsys.readouterr().err == "\nlandscape: stopped by Ctrl-C\n"
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback():
+    # `python -m demos explain | head -3`: head quits after three lines
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "demos", "explain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    demo.stdout.close()  # the reader is gone before the demo writes a line
+    error = demo.stderr.read().decode()
+    assert demo.wait(timeout=60) == 1
+    assert "Traceback" not in error and "BrokenPipeError" not in error
