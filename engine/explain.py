@@ -50,6 +50,7 @@ _WORDS = {
         "reused": "{name} is used {n} times here: each use adds its own share",
         "focus": "(only the steps on the paths {root} → … → {focus})",
         "result": "Result: the gradient of {root} with respect to each leaf",
+        "result_focus": "Result: the gradient of {root} with respect to {focus}",
     },
     "fi": {
         "title": "Takaisinleviäminen solmusta {root} = {data}",
@@ -66,6 +67,7 @@ _WORDS = {
         "oman osuutensa",
         "focus": "(vain askeleet polulla {root} → … → {focus})",
         "result": "Tulos: d{root}/d(lehti) jokaiselle lehtisolmulle",
+        "result_focus": "Tulos: {root}:n derivaatta solmun {focus} suhteen",
     },
 }
 
@@ -323,10 +325,13 @@ def explain(root: Value, focus: Value | None = None, lang: str = "en") -> str:
             current = step.node
             lines += ["", *_node_header(step, names, r, words, lang)]
         lines.append("    " + step_line(step, names, r, lang))
-    lines += ["", words["result"].format(root=r)]
-    lines += [
-        f"    d{r}/d{names[leaf]} = {fmt(leaf.grad)}" for leaf in _leaves(names, keep)
-    ]
+    if focus is None:
+        lines += ["", words["result"].format(root=r)]
+        shown = _leaves(names, keep)
+    else:  # the one gradient asked for, also when focus is not a leaf
+        lines += ["", words["result_focus"].format(root=r, focus=names[focus])]
+        shown = [focus]
+    lines += [f"    d{r}/d{names[node]} = {fmt(node.grad)}" for node in shown]
     return "\n".join(lines)
 
 

@@ -255,3 +255,14 @@ def test_renamed_duplicates_never_clash_with_a_real_label():
         assert len(set(names.values())) == len(names), order
         assert [names[leaf] for leaf in leaves].count("w#2") == 1, order
         assert names[leaves[order.index("w#2")]] == "w#2", order
+
+
+def test_focus_on_an_inner_node_ends_with_its_gradient():
+    L, _ = neuron()
+    z = L.parents[0]
+    text = explain(L, focus=z)
+    assert [m["parent"] for m in step_lines(text)] == ["z"]
+    assert result_lines(text) == {"z": "0.5000"}  # not an empty result
+    # A leaf in focus: its own gradient, as before.
+    L2, leaves2 = neuron()
+    assert result_lines(explain(L2, focus=leaves2["w1"])) == {"w1": "1.0000"}
