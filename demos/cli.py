@@ -37,6 +37,21 @@ def positive_int(text: str) -> int:
     return value
 
 
+def non_negative_int(text: str) -> int:
+    """argparse type: an int of at least 0 (a count that may be none)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {text!r}"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of at least 0, got {value}"
+        )
+    return value
+
+
 def positive_float(text: str) -> float:
     """argparse type: a float greater than 0."""
     try:

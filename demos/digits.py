@@ -30,7 +30,7 @@ from demos.classify import (
     probabilities,
     run_demo,
 )
-from demos.cli import make_parser, positive_int
+from demos.cli import make_parser, non_negative_int, positive_int
 from demos.datasets import load_digits, train_test_split
 from demos.train import History
 from engine import no_grad
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--show",
-        type=int,
+        type=non_negative_int,
         default=3,
         help="test digits to print as ASCII art (default: %(default)s)",
     )

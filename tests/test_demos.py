@@ -188,3 +188,11 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
     error = demo.stderr.read().decode()
     assert demo.wait(timeout=60) == 1
     assert "Traceback" not in error and "BrokenPipeError" not in error
+
+
+def test_digits_refuse_a_negative_number_to_show(capsys):
+    # --show -1 used to print all but one of the 449 test digits
+    with pytest.raises(SystemExit) as exit_info:
+        demos_main(["digits", "--show", "-1"])
+    assert exit_info.value.code == 2
+    assert "--show: expected a number of at least 0, got -1" in capsys.readouterr().err
