@@ -252,7 +252,14 @@ def _power_slope(base: float, exponent: float) -> float:
         return 0.0  # a**0 is the constant 1
     if base == 0.0 and exponent < 1.0:
         return math.inf  # e.g. sqrt at 0: the curve stands vertical
-    return exponent * _checked_power(base, exponent - 1.0)
+    try:
+        return exponent * _checked_power(base, exponent - 1.0)
+    except OverflowError:
+        # Name the power the user wrote, not the exponent - 1 used here.
+        raise OverflowError(
+            f"the slope of {base!r} ** {exponent!r}, which is {exponent!r} * "
+            f"{base!r} ** {exponent - 1.0!r}, is too large for a float"
+        ) from None
 
 
 def _power(base: Value, exponent: Value) -> Value:

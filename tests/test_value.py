@@ -232,6 +232,15 @@ def test_overflow_names_the_operation() -> None:
         Value(10.0) ** 400
 
 
+def test_a_slope_too_large_names_the_power_that_was_written() -> None:
+    # 1e-200 ** -1 = 1e200 fits in a float, its slope -1e400 does not; the
+    # error must speak of the ** -1 in the code, not only of a ** -2.
+    with pytest.raises(OverflowError, match=r"slope of 1e-200 \*\* -1\.0"):
+        Value(1e-200) ** -1
+    with pytest.raises(OverflowError, match=r"slope of 1e-200 \*\* -1\.0"):
+        Value(1e-200) ** Value(-1.0)
+
+
 def test_sqrt_at_zero_has_an_infinite_slope_not_nan() -> None:
     out = Value(0.0) ** 0.5
     assert out.data == 0.0
