@@ -12,11 +12,12 @@ derivatives and the chain rule are (almost certainly) right. Modelled on
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from engine.grad_mode import no_grad
-from engine.value import Value
+from engine.value import Value, _as_float
 
 
 class Mismatch(NamedTuple):
@@ -80,8 +81,15 @@ def gradcheck(
     """
     if not inputs:
         raise ValueError("gradcheck needs at least one input")
+    if not 0.0 < eps < math.inf:  # eps = 0 would divide by 0 (and NaN fails too)
+        raise ValueError(f"gradcheck needs a step eps > 0, got eps={eps!r}")
+    if not (atol >= 0.0 and rtol >= 0.0):
+        raise ValueError(f"gradcheck needs atol, rtol >= 0, got {atol!r}, {rtol!r}")
     labels = [x.label if isinstance(x, Value) else "" for x in inputs]
-    args = [x.data if isinstance(x, Value) else float(x) for x in inputs]
+    args = [
+        x.data if isinstance(x, Value) else _as_float(x, f"gradcheck input {i}")
+        for i, x in enumerate(inputs)
+    ]
     leaves = [Value(a, label) for a, label in zip(args, labels, strict=True)]
     out = fn(*leaves)
     if not isinstance(out, Value):

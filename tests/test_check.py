@@ -62,3 +62,22 @@ def test_fn_must_return_a_value() -> None:
 def test_no_inputs_is_an_error() -> None:
     with pytest.raises(ValueError, match="at least one input"):
         gradcheck(lambda: Value(1.0), [])
+
+
+@pytest.mark.parametrize("eps", [0.0, -0.0, math.nan, math.inf])
+def test_a_step_that_is_not_positive_is_a_clear_error(eps: float) -> None:
+    # eps = 0 used to end in a bare "float division by zero".
+    with pytest.raises(ValueError, match="eps > 0"):
+        gradcheck(lambda a: a * a, [1.0], eps=eps)
+
+
+def test_negative_tolerances_are_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="atol, rtol >= 0"):
+        gradcheck(lambda a: a * a, [1.0], atol=-1.0)
+
+
+@pytest.mark.parametrize(("bad", "type_name"), [("3", "str"), (True, "bool")])
+def test_inputs_that_are_not_numbers_are_refused(bad: object, type_name: str) -> None:
+    # float("3") and float(True) would quietly check at 3.0 and 1.0.
+    with pytest.raises(TypeError, match=f"gradcheck input 1 .*{type_name}"):
+        gradcheck(lambda a, b: a * b, [1.0, bad])
