@@ -19,6 +19,7 @@ of the time it takes, and switches it back on afterwards.
 from __future__ import annotations
 
 import gc
+import signal
 import statistics
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -75,11 +76,26 @@ class GcClock:
             self.seconds += clock() - self._started
 
     def __enter__(self) -> GcClock:
+        # Ctrl-C raises KeyboardInterrupt in whatever Python code runs at that
+        # moment; in a gc callback such as this one, Python prints that
+        # exception and drops it, and the benchmark would run on. Inside the
+        # block, Ctrl-C is only noted; it is raised when the block ends.
+        self._ctrl_c = False
+        self._ctrl_c_handler = signal.getsignal(signal.SIGINT)
+        if self._ctrl_c_handler is signal.default_int_handler:
+            signal.signal(signal.SIGINT, self._note_ctrl_c)
         gc.callbacks.append(self)
         return self
 
+    def _note_ctrl_c(self, signum: int, frame: object) -> None:
+        self._ctrl_c = True
+
     def __exit__(self, *exc: object) -> None:
         gc.callbacks.remove(self)
+        if self._ctrl_c_handler is signal.default_int_handler:
+            signal.signal(signal.SIGINT, self._ctrl_c_handler)
+        if self._ctrl_c:
+            raise KeyboardInterrupt
 
 
 @contextmanager

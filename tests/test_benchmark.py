@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+import signal
 
 import pytest
 
@@ -240,3 +241,22 @@ def test_table_is_markdown_with_aligned_columns() -> None:
 )
 def test_times_read_in_sensible_units(seconds: float, text: str) -> None:
     assert fmt_time(seconds) == text
+
+
+def test_ctrl_c_during_a_timed_collection_still_stops_the_benchmark():
+    # Ctrl-C that arrived while the collector ran (most of micrograd's time)
+    # was raised inside GcClock's callback, printed as "Exception ignored"
+    # and dropped: the benchmark ran on to the end
+    def press_ctrl_c(phase, info):
+        if phase == "start":
+            signal.raise_signal(signal.SIGINT)
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    gc.callbacks.insert(0, press_ctrl_c)
+    try:
+        with pytest.raises(KeyboardInterrupt), measure.GcClock() as clock:
+            gc.collect()
+    finally:
+        gc.callbacks.remove(press_ctrl_c)
+    assert clock.seconds >= 0
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
