@@ -209,7 +209,7 @@ FIELDS = {
 def _architecture_problem(arch: dict) -> str:
     """What is wrong with an architecture, or "" if nothing is."""
     kind = arch.get("type")
-    if kind not in FIELDS:
+    if not isinstance(kind, str) or kind not in FIELDS:  # ["MLP"] is no key
         return (
             f'unknown architecture type {kind!r}; expected "MLP", "Layer" or "Neuron"'
         )

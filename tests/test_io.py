@@ -169,6 +169,11 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
         "unknown architecture type 'CNN'",
     ),
     (
+        "type not text",
+        edited(lambda d: d["architecture"].update(type=["MLP"])),
+        "unknown architecture type ['MLP']",
+    ),
+    (
         "missing field",
         edited(lambda d: d["architecture"].pop("nouts")),
         "lacks nouts",
