@@ -98,7 +98,11 @@ class Narrator:
 
     def wait(self) -> None:
         if self.pause:
-            input("\n" + self.text["pause"])
+            try:
+                input("\n" + self.text["pause"])
+            except EOFError:  # Ctrl-D: no more input, so run on without waiting
+                print()
+                self.pause = False
 
 
 def f4(x: float) -> str:

@@ -107,3 +107,18 @@ def test_pictures_are_vectors_of_pixels_in_0_1():
 def test_bad_epochs_is_a_clear_error(capsys):
     assert main(["--no-pause", "--epochs", "0"]) == 2
     assert "--epochs" in capsys.readouterr().err
+
+
+def test_ctrl_d_at_a_pause_runs_on_without_waiting(capsys, monkeypatch):
+    # Ctrl-D (end of input) at "press Enter" used to end in an EOFError traceback
+    asked: list[str] = []
+
+    def end_of_input(prompt=""):
+        asked.append(prompt)
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end_of_input)
+    monkeypatch.setattr(walkthrough.sys.stdin, "isatty", lambda: True, raising=False)
+    assert main([]) == 0
+    assert len(asked) == 1
+    assert "Summary" in capsys.readouterr().out
