@@ -29,7 +29,7 @@ ACTIVATIONS: dict[str, Callable[[Value], Value] | None] = {
 
 def check_activation(name: str) -> str:
     """`name` if it is a known activation, else a ValueError listing them."""
-    if name not in ACTIVATIONS:
+    if not isinstance(name, str) or name not in ACTIVATIONS:  # ["relu"]: no key
         known = ", ".join(repr(a) for a in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; choose one of {known}")
     return name

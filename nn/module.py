@@ -260,7 +260,7 @@ class MLP(Module):
         seed: Seed = None,
     ) -> None:
         self.nin = _count(nin, "nin")
-        if isinstance(nouts, int) or not isinstance(nouts, Sequence) or not nouts:
+        if isinstance(nouts, int | str) or not isinstance(nouts, Sequence) or not nouts:
             raise ValueError(
                 f"nouts must be a non-empty list of layer sizes, e.g. [16, 16, 1], "
                 f"got {nouts!r}"

@@ -182,10 +182,12 @@ def test_inputs_that_are_not_numbers_are_a_type_error(x: object) -> None:
         (lambda: MLP(0, [1]), ValueError, "nin must be at least 1"),
         (lambda: MLP(2, []), ValueError, "non-empty list"),
         (lambda: MLP(2, 3), ValueError, "non-empty list"),
+        (lambda: MLP(2, "16"), ValueError, "non-empty list.*got '16'"),
         (lambda: MLP(2, [3, 0]), ValueError, "at least 1"),
         (lambda: MLP(2.0, [3]), TypeError, "nin must be an int"),
         (lambda: MLP(2, [3], activation="gelu"), ValueError, "unknown activation"),
         (lambda: Neuron(2, "softmax"), ValueError, "'relu', 'tanh'"),
+        (lambda: MLP(2, [3], activation=["relu"]), ValueError, "unknown activation"),
         (lambda: MLP(2, [3], seed="x"), TypeError, "seed must be"),
     ],
 )
