@@ -142,7 +142,8 @@ def draw_guessing(
             # The scale is set by the know-nothing line; the first guesses
             # can be far worse and would squash the rest of the race.
             ax.set_ylim(0, 1.35 * zero_loss)
-            ax.set_xlim(1, len(curves[0][1]))
+            # at least 1..2: a budget of one evaluation (--steps 1) still draws
+            ax.set_xlim(1, max(2, len(curves[0][1])))
             ax.set_title(f"{title}\n{note}", fontsize=13)
             ax.set_xlabel("loss evaluations (a forward + backward counts as one)")
             ax.legend(framealpha=0.95, loc="center right", fontsize=11.5)

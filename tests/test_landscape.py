@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+import warnings
 
 import pytest
 from hypothesis import given
@@ -327,3 +328,14 @@ def test_descent_gif_is_an_animation(tmp_path, quick_results):
     with Image.open(gif) as image:
         assert image.format == "GIF"
         assert image.n_frames >= 4
+
+
+def test_a_budget_of_one_evaluation_draws_without_a_warning():
+    # --steps 1 used to print matplotlib's "identical low and high xlims" warning
+    from demos.landscape_plots_cautions import draw_guessing
+
+    curves = [("random guessing", [0.5]), ("gradient descent", [0.4])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = draw_guessing([("one neuron", "note", curves, 0.6)])
+    assert figure.axes[0].get_xlim() == (1.0, 2.0)
