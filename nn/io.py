@@ -27,7 +27,7 @@ import itertools
 import json
 import math
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +94,16 @@ def save(model: Module, path: PathLike) -> Path:
         "weights": weights,
     }
     text = json.dumps(document, indent=1, allow_nan=False) + "\n"
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    # A fresh random name beside the destination, made by open() like any
+    # file, so readable by others as the umask allows (tempfile.mkstemp
+    # would make a private 0o600 file). "x": only ever a new file.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
+        with open(temporary, "x", encoding="utf-8") as file:
             file.write(text)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return path
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
+import stat
 import struct
 from pathlib import Path
 
@@ -94,6 +96,21 @@ def test_save_replaces_a_file_and_leaves_no_temporary(tmp_path: Path) -> None:
     save(MLP(2, [1], seed=1), path)
     assert load(path).state_dict() == MLP(2, [1], seed=1).state_dict()
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_saved_file_has_the_usual_permissions(tmp_path: Path) -> None:
+    # Like any file a program writes: 0o644 under the common umask 022, not
+    # the owner-only 0o600 of a temporary file.
+    umask = os.umask(0o022)
+    try:
+        path = save(MLP(2, [1], seed=0), tmp_path / "m.json")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o600)
+        save(MLP(2, [1], seed=1), path)  # a new file replaces the old one
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    finally:
+        os.umask(umask)
 
 
 def test_save_refuses_a_diverged_model(tmp_path: Path) -> None:
