@@ -190,6 +190,8 @@ class Adam(Optimizer):
             self.m[i] = beta1 * self.m[i] + (1.0 - beta1) * g
             self.v[i] = beta2 * self.v[i] + (1.0 - beta2) * g * g
             denominator = math.sqrt(self.v[i]) / v_correction + self.eps
+            if denominator == 0.0:
+                continue  # eps = 0 and no gradient yet (m = 0 too): no step
             p.data -= step_size * self.m[i] / denominator
 
     def __repr__(self) -> str:

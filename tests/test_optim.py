@@ -73,6 +73,15 @@ def test_adam_two_steps_by_hand() -> None:
     assert opt.t == 2
 
 
+def test_adam_with_eps_0_leaves_a_weight_without_gradient_alone() -> None:
+    # A weight whose gradient has always been 0 (a dead ReLU's) has m = v = 0:
+    # with eps = 0 its step would be 0/0. It takes no step; the others do.
+    a, b = params_with_grads((1.0, 0.5), (2.0, 0.0))
+    opt = Adam([a, b], lr=0.1, eps=0.0)
+    opt.step()
+    assert (a.data, b.data) == (pytest.approx(0.9, rel=1e-12), 2.0)
+
+
 def test_lr_is_assignable_for_schedules() -> None:
     (p,) = params_with_grads((0.0, 1.0))
     opt = SGD([p], lr=1.0)
