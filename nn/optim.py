@@ -166,9 +166,14 @@ class Adam(Optimizer):
         weight_decay: float = 0.0,
     ) -> None:
         super().__init__(params, lr)
-        beta1, beta2 = betas
+        try:
+            beta1, beta2 = betas
+        except (TypeError, ValueError):  # not a pair: say so, not "unpack"
+            raise ValueError(
+                f"betas must be a pair (beta1, beta2), got {betas!r}"
+            ) from None
         for name, beta in (("betas[0]", beta1), ("betas[1]", beta2)):
-            if not 0.0 <= beta < 1.0:
+            if not _non_negative(beta, name) < 1.0:  # a number in [0, 1)
                 raise ValueError(f"{name} must be in [0, 1), got {beta!r}")
         self.betas = (float(beta1), float(beta2))
         self.eps = _non_negative(eps, "eps")

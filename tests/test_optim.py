@@ -125,6 +125,9 @@ def test_a_nan_gradient_changes_no_weight() -> None:
         (lambda p: SGD([p], lr=0.1, nesterov=True), ValueError, "nesterov"),
         (lambda p: Adam([p], betas=(1.0, 0.9)), ValueError, "betas\\[0\\]"),
         (lambda p: Adam([p], betas=(0.9, -0.1)), ValueError, "betas\\[1\\]"),
+        (lambda p: Adam([p], betas=(0.9, 0.99, 0.9)), ValueError, "a pair"),
+        (lambda p: Adam([p], betas=0.9), ValueError, "a pair"),
+        (lambda p: Adam([p], betas=("0.9", 0.99)), TypeError, "betas\\[0\\]"),
         (lambda p: Adam([p], eps=-1.0), ValueError, "eps"),
     ],
 )
