@@ -21,8 +21,8 @@ z are scores (logits) from the model, y the targets, σ(z) = 1/(1 + e**-z).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from numbers import Real
+from collections.abc import Iterable, Mapping, Sequence
+from numbers import Integral, Real
 
 from engine import Value, mean, new_node
 from nn.module import Module
@@ -76,8 +76,11 @@ def _as_batch(preds: object, targets: object, loss: str) -> tuple[list, list]:
         raise TypeError(
             f"{loss} needs a Value or a list of them, got {type(preds).__name__}"
         )
-    if _is_scalar(targets) or not isinstance(targets, Sequence):
+    if _is_scalar(targets):
         raise ValueError(f"{loss} got {len(preds)} predictions but one target")
+    if isinstance(targets, str | Mapping) or not isinstance(targets, Iterable):
+        raise TypeError(f"{loss} needs a list of targets, got {type(targets).__name__}")
+    targets = list(targets)  # a tuple, a numpy array, ... work too
     if len(preds) == 0:
         raise ValueError(f"{loss} needs at least one example, got an empty batch")
     if len(preds) != len(targets):
@@ -265,7 +268,9 @@ def cross_entropy(logits: object, target_index: object) -> Value:
     """
     batch, is_batch = _logit_lists(logits, "cross_entropy")
     if is_batch:
-        if isinstance(target_index, str) or not isinstance(target_index, Sequence):
+        if isinstance(target_index, str | Mapping) or not isinstance(
+            target_index, Iterable
+        ):
             raise ValueError(
                 f"cross_entropy got a batch of {len(batch)} examples, "
                 "so it needs a list of target indices"
@@ -280,7 +285,7 @@ def cross_entropy(logits: object, target_index: object) -> Value:
     losses = []
     for i, (zs, t) in enumerate(zip(batch, targets, strict=True)):
         where = f" for example {i}" if is_batch else ""
-        if not isinstance(t, int) or isinstance(t, bool):
+        if not isinstance(t, Integral) or isinstance(t, bool):  # numpy ints too
             raise TypeError(
                 f"cross_entropy target{where} must be a class index (an int), "
                 f"got {type(t).__name__}: {t!r}"

@@ -66,6 +66,20 @@ def test_one_example_equals_a_batch_of_one() -> None:
     )
 
 
+def test_targets_may_be_any_list_like_sequence_of_numbers() -> None:
+    # Two targets in a numpy array (or a generator) are not "one target".
+    np = pytest.importorskip("numpy")
+    z = values([0.5, -2.0])
+    expected = (mse(z, [1.0, -1.0]).data, hinge(z, [1, -1]).data)
+    for targets in (np.array([1.0, -1.0]), (y for y in [1.0, -1.0]), (1.0, -1.0)):
+        assert mse(z, targets).data == expected[0]
+    assert hinge(z, np.array([1, -1])).data == expected[1]
+    # Class indices from numpy are ints too, one by one or as a batch.
+    assert cross_entropy(z, np.int64(1)).data == cross_entropy(z, 1).data
+    batch = cross_entropy([z, z], np.array([0, 1])).data
+    assert batch == cross_entropy([z, z], [0, 1]).data
+
+
 def test_batch_loss_is_the_mean_of_example_losses() -> None:
     batch = [values([0.3, -1.2]), values([2.0, 0.5]), values([-1.0, 1.0])]
     targets = [0, 1, 1]
@@ -309,6 +323,7 @@ def test_softmax_is_a_probability_vector(z: list[float]) -> None:
         (lambda: mse([1.0, 2.0], [1.0]), ValueError, "2 predictions but 1 targets"),
         (lambda: mse([1.0, 2.0], 1.0), ValueError, "one target"),
         (lambda: mse(1.0, [1.0]), ValueError, "list of targets"),
+        (lambda: mse([1.0], {"y": 1.0}), TypeError, "list of targets, got dict"),
         (lambda: mse([[1.0, 2.0]], [[1.0]]), ValueError, "example 0"),
         (lambda: mse([1.0], ["a"]), TypeError, "must be a number"),
         (lambda: mse("ab", "ab"), TypeError, "a Value or a list"),
