@@ -142,8 +142,13 @@ def draw_dot(
         arrows = (
             {"grad" if flow else "none" for *_, flow in edges} if by_grad else set()
         )
+        constants = [node.data for node in order if roles[node] == "constant"]
         key = draw_style.legend(
-            set(roles.values()), root.label or "output", show_grad, arrows
+            set(roles.values()),
+            root.label or "output",
+            show_grad,
+            arrows,
+            constants[0] if constants else 2.5,
         )
         graph.subgraph(key)
     return graph

@@ -34,7 +34,7 @@ ROLE_NAMES = {
     "parameter": "parameter (learned)",
     "computed": "computed value",
     "output": "output",
-    "constant": "2.5: a constant",
+    "constant": "a constant",  # shown after one of the graph's constants
 }
 OP_COLOUR = "#eeeeee"
 NO_GRAD_COLOUR = "#b0b0b0"
@@ -148,12 +148,17 @@ def layer_box(layer: int) -> graphviz.Digraph:
 
 
 def legend(
-    roles: set[str], root_name: str, show_grad: bool, arrows: set[str]
+    roles: set[str],
+    root_name: str,
+    show_grad: bool,
+    arrows: set[str],
+    constant: float = 2.5,
 ) -> graphviz.Digraph:
     """A key: a sample of each kind of box drawn, a line per row and arrow.
 
     roles: the roles that occur; arrows: "grad" if arrows show the gradient,
-    "none" if some arrow carries none.
+    "none" if some arrow carries none; constant: a constant of the graph, so
+    that the key's sample is a number the picture really shows.
     """
     lines = ["key", "data: the number, from the forward pass"]
     if show_grad:
@@ -175,7 +180,10 @@ def legend(
         looks = {"shape": "plaintext"}  # a constant: a bare number
         if role in COLOURS:
             looks = {"shape": "box", "style": "filled", "fillcolor": COLOURS[role]}
-        key.node(names[-1], label=text(ROLE_NAMES[role]), fontsize="10", **looks)
+        name = ROLE_NAMES[role]
+        if role == "constant":
+            name = f"{format(constant, 'g')}: {name}"
+        key.node(names[-1], label=text(name), fontsize="10", **looks)
     # Invisible arrows put the samples one after another in a row.
     for tail, head in itertools.pairwise(names):
         key.edge(tail, head, style="invis")

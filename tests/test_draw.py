@@ -404,6 +404,8 @@ def test_the_key_explains_only_what_is_drawn():
     assert texts["legend_input"] == ["input"]
     assert texts["legend_output"] == ["output"]
     assert "legend_constant" in texts and "legend_parameter" not in texts
+    # the key's sample constant is the 3 the picture shows (it used to be 2.5)
+    assert texts["legend_constant"] == ["3: a constant"]
     source = draw_dot(L, legend=True).source
     assert "grad: d(L)/d(this number)" in source
     assert "no gradient" not in source  # no arrow carries zero
