@@ -26,6 +26,7 @@ earlier backward gets it added back at the end, exactly as backward does.)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -206,6 +207,8 @@ def local_rule(node: Value, slot: int, names: dict[Value, str]) -> str:
         if slot < 2 * n:
             return p[slot - n]  # d/d(input i) = weight i
         return "1"  # the bias
+    if op == "cross_entropy":  # out = log Σ e**z_k - z_t (nn/losses.py)
+        return f"p{slot + 1} - 1" if slot == _right_class(node) else f"p{slot + 1}"
     if op in _FUSED_RULES:
         return _FUSED_RULES[op](slot, p, node.local_grads[slot])
     return {
@@ -222,14 +225,25 @@ def local_rule(node: Value, slot: int, names: dict[Value, str]) -> str:
 # (slot, parent names, the recorded number) -> the rule in words. Only the
 # names are known here; the engine does not import nn.
 _FUSED_RULES = {
-    # out = log Σ e**z_k - z_t: the softmax probability p_k, minus 1 for the
-    # right class t (the only class whose local derivative is negative).
-    "cross_entropy": lambda k, p, g: f"p{k + 1} - 1" if g < 0 else f"p{k + 1}",
     "squared_error": lambda k, p, g: "2·(p - y)" if k == 0 else "-2·(p - y)",
     "bce": lambda k, p, g: "sigmoid(z) - y",
     "hinge": lambda k, p, g: "-y" if g else "0 (margin met)",
     "l2": lambda k, p, g: f"2·{p[k]}",
 }
+
+
+def _right_class(node: Value) -> int:
+    """The right class t of a cross_entropy node, which is not stored.
+
+    Its local derivatives are p_k = softmax(z)_k, minus 1 for k = t. So
+    local_grad - p_k is -1 at t and 0 elsewhere, also when p_t rounds to
+    1.0 and the local derivative at t is 0, as it is for a far-off class.
+    """
+    zs = [parent.data for parent in node.parents]
+    top = max(zs)  # subtracted so that exp cannot overflow, as in softmax
+    exps = [math.exp(z - top) for z in zs]
+    total = math.fsum(exps)
+    return min(range(len(zs)), key=lambda k: node.local_grads[k] - exps[k] / total)
 
 
 def local_rules(node: Value, names: dict[Value, str], lang: str = "en") -> str:

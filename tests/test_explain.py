@@ -266,3 +266,18 @@ def test_focus_on_an_inner_node_ends_with_its_gradient():
     # A leaf in focus: its own gradient, as before.
     L2, leaves2 = neuron()
     assert result_lines(explain(L2, focus=leaves2["w1"])) == {"w1": "1.0000"}
+
+
+def test_cross_entropy_rule_finds_the_right_class_when_it_is_certain():
+    from nn import cross_entropy
+
+    # p1 rounds to 1.0, so d/dz1 = p1 - 1 is 0.0, as is d/dz2 = p2 (tiny):
+    # the sign of the number alone cannot tell which class is the right one.
+    for gap in (50.0, 1000.0):
+        z = [Value(gap, label="z1"), Value(0.0, label="z2")]
+        for t, expected in (
+            (0, "= p1 - 1, dn1/dz2 = p2"),
+            (1, "= p1, dn1/dz2 = p2 - 1"),
+        ):
+            loss = cross_entropy(z, t)
+            assert local_rules(loss, node_names(loss)).endswith(expected), (gap, t)
