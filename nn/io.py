@@ -80,6 +80,17 @@ def save(model: Module, path: PathLike) -> Path:
     so a failed save never leaves a half-written file behind.
     """
     path = Path(path)
+    # Checked here so that an error names the learner's path, not the
+    # temporary file below.
+    if path.is_dir():
+        raise IsADirectoryError(
+            f"cannot save to {path}: it is a folder; give a file name, "
+            f"e.g. {path / 'model.json'}"
+        )
+    if not path.parent.is_dir():
+        raise FileNotFoundError(
+            f"cannot save to {path}: there is no folder {path.parent}"
+        )
     weights = model.state_dict()
     for name, value in weights.items():
         if not math.isfinite(value):

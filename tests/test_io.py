@@ -113,6 +113,20 @@ def test_a_saved_file_has_the_usual_permissions(tmp_path: Path) -> None:
         os.umask(umask)
 
 
+def test_save_to_a_folder_or_a_missing_folder_names_the_given_path(
+    tmp_path: Path,
+) -> None:
+    # Not the hidden temporary file that save writes first.
+    with pytest.raises(IsADirectoryError, match="is a folder") as caught:
+        save(MLP(2, [1], seed=0), tmp_path)
+    assert ".tmp" not in str(caught.value)
+    missing = tmp_path / "nope" / "m.json"
+    with pytest.raises(FileNotFoundError, match="no folder") as caught:
+        save(MLP(2, [1], seed=0), missing)
+    assert str(missing) in str(caught.value) and ".tmp" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_save_refuses_a_diverged_model(tmp_path: Path) -> None:
     model = MLP(2, [1], seed=0)
     model.parameters()[1].data = float("nan")
