@@ -97,13 +97,19 @@ def _writable(path: Path, want_folder: bool) -> Path:
 
 
 def make_parser(
-    prog: str, description: str, steps: int = 100, seed: int = 0
+    prog: str,
+    description: str,
+    steps: int = 100,
+    seed: int = 0,
+    steps_help: str = "training steps to take",
+    out_help: str = "folder for pictures and the saved model",
 ) -> argparse.ArgumentParser:
     """A parser with --steps, --seed, --out, --no-plot and --no-progress.
 
     `prog` is shown in usage lines as `python -m demos PROG`; `description`
     (e.g. the demo's docstring) is printed by --help as it is laid out;
-    `steps` and `seed` are this demo's defaults.
+    `steps` and `seed` are this demo's defaults; `steps_help` and `out_help`
+    say what --steps and --out mean for a demo that is not a training run.
     """
     parser = argparse.ArgumentParser(
         prog=f"python -m demos {prog}",
@@ -120,7 +126,7 @@ def make_parser(
         "--steps",
         type=positive_int,
         default=steps,
-        help="training steps to take (default: %(default)s)",
+        help=f"{steps_help} (default: %(default)s)",
     )
     parser.add_argument(
         "--seed",
@@ -133,7 +139,7 @@ def make_parser(
         type=output_folder,
         default=Path("out"),
         metavar="DIR",
-        help="folder for pictures and the saved model (default: ./out)",
+        help=f"{out_help} (default: ./out)",
     )
     parser.add_argument(
         "--no-plot", action="store_true", help="do not draw any pictures"

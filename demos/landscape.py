@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         "--steps is the budget of the guessing race: that many loss "
         "evaluations for random guessing and for gradient descent each.",
         steps=Settings().budget,
+        steps_help="loss evaluations for guessing and for descent, each",
+        out_help="folder for the pictures",
     )
     parser.add_argument(
         "--quick", action="store_true", help="coarse pictures, small budget (tests)"

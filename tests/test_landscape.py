@@ -339,3 +339,14 @@ def test_a_budget_of_one_evaluation_draws_without_a_warning():
         warnings.simplefilter("error")
         figure = draw_guessing([("one neuron", "note", curves, 0.6)])
     assert figure.axes[0].get_xlim() == (1.0, 2.0)
+
+
+def test_help_says_what_steps_and_out_mean_here(capsys):
+    # the shared help said "training steps to take" and "the saved model";
+    # the landscape trains no model and saves none
+    with pytest.raises(SystemExit):
+        landscape.main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--steps STEPS loss evaluations for guessing and for descent, each" in text
+    assert "--out DIR folder for the pictures (default: ./out)" in text
+    assert "training steps" not in text and "saved model" not in text
