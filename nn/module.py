@@ -132,11 +132,39 @@ def _input_values(x: Inputs, nin: int) -> list[Value]:
         )
     x = list(x)  # a tuple, a numpy row, ... work too
     if len(x) != nin:
-        raise ValueError(f"expected {nin} inputs, got {len(x)}")
+        message = f"expected {nin} inputs, got {len(x)}"
+        if x and _is_a_list(x[0]):
+            message += f" lists; {_ONE_EXAMPLE.format(nin=nin)}"
+        raise ValueError(message)
+    for i, xi in enumerate(x, start=1):
+        if not isinstance(xi, Value | Real) or isinstance(xi, bool):
+            raise TypeError(_not_a_number(xi, f"x{i}", nin))
     return [
         xi if isinstance(xi, Value) else Value(xi, f"x{i}")
         for i, xi in enumerate(x, start=1)
     ]
+
+
+def _not_a_number(xi: object, name: str, nin: int) -> str:
+    """The message for an input that is not a number, with a hint for the
+    common mistake of passing a whole batch: model([[1, 2], [3, 4]])."""
+    message = (
+        f"input {name} must be a number or a Value, got {type(xi).__name__}: {xi!r}"
+    )
+    if _is_a_list(xi):
+        message += f"; {_ONE_EXAMPLE.format(nin=nin)}"
+    return message
+
+
+_ONE_EXAMPLE = (
+    "a model takes one example ({nin} numbers) at a time: "
+    "for a batch, call it on each example, [model(x) for x in X]"
+)
+
+
+def _is_a_list(x: object) -> bool:
+    """True for a list, tuple, numpy row...: not a number, not text."""
+    return isinstance(x, Iterable) and not isinstance(x, str | bytes | Mapping)
 
 
 class Neuron(Module):

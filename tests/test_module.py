@@ -176,6 +176,17 @@ def test_inputs_that_are_not_numbers_are_a_type_error(x: object) -> None:
         MLP(2, [3, 1], seed=0)(x)
 
 
+def test_a_batch_passed_as_one_example_gets_a_hint() -> None:
+    # A common slip: model(X) for the whole data set instead of model(x).
+    with pytest.raises(TypeError, match=r"input x1 must be a number .* got list") as e:
+        MLP(2, [3, 1], seed=0)([[1.0, 2.0], [3.0, 4.0]])
+    assert "[model(x) for x in X]" in str(e.value)
+    with pytest.raises(ValueError, match=r"^expected 2 inputs, got 3 lists; a model"):
+        MLP(2, [3, 1], seed=0)([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    with pytest.raises(TypeError, match=r"^input x2 must be a number or a Value"):
+        MLP(2, [3, 1], seed=0)([1.0, None])
+
+
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
