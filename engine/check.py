@@ -59,9 +59,17 @@ def central_difference(
     down = list(args)
     up[index] += eps
     down[index] -= eps
-    with no_grad():
-        f_up = _number(fn(*[Value(a) for a in up]))
-        f_down = _number(fn(*[Value(a) for a in down]))
+    try:
+        with no_grad():
+            f_up = _number(fn(*[Value(a) for a in up]))
+            f_down = _number(fn(*[Value(a) for a in down]))
+    except (ArithmeticError, ValueError) as error:
+        # e.g. log at x = 1e-7: x - eps < 0, a point the caller never asked for
+        raise ValueError(
+            f"the central difference for input {index} evaluates fn at "
+            f"{args[index]!r} ± {eps!r}, where it fails ({error}); "
+            "a smaller eps may stay inside fn's domain"
+        ) from error
     return (f_up - f_down) / (2.0 * eps)
 
 

@@ -81,3 +81,11 @@ def test_inputs_that_are_not_numbers_are_refused(bad: object, type_name: str) ->
     # float("3") and float(True) would quietly check at 3.0 and 1.0.
     with pytest.raises(TypeError, match=f"gradcheck input 1 .*{type_name}"):
         gradcheck(lambda a, b: a * b, [1.0, bad])
+
+
+def test_a_nudge_out_of_the_domain_says_it_was_the_nudge() -> None:
+    # log at 1e-7 is fine, but 1e-7 - eps is negative: the error must say it
+    # came from the central difference, not from the learner's input.
+    with pytest.raises(ValueError, match=r"input 0 .* 1e-07 ± 1e-06.*smaller eps"):
+        gradcheck(lambda a: a.log(), [1e-7])
+    assert gradcheck(lambda a: a.log(), [1e-7], eps=1e-9, rtol=1e-2)
