@@ -15,6 +15,7 @@ before its parents).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -74,6 +75,14 @@ def _start_sweep(root: Value) -> tuple[list[Value], list[tuple[Value, float]]]:
     Every node starts the sweep at 0 and dL/dL = 1 seeds it. The leaves'
     earlier grads are handed back to be added at the end (`_add_back`).
     """
+    if not math.isfinite(root.data):
+        # inf or nan at the root would turn every gradient into nan or inf
+        # without a word; say where the trouble is instead.
+        raise ValueError(
+            f"cannot backpropagate from {_name(root)} = {root.data!r}: it is not a "
+            "finite number, so every gradient would be nan or inf. Some step "
+            "before it overflowed (too large a learning rate or input?)"
+        )
     order = topo_sort(root)
     earlier: list[tuple[Value, float]] = []
     for node in order:
@@ -85,6 +94,13 @@ def _start_sweep(root: Value) -> tuple[list[Value], list[tuple[Value, float]]]:
             node.grad = 0.0
     root.grad = 1.0
     return order, earlier
+
+
+def _name(node: Value) -> str:
+    """The node's label, or what made it: 'L', 'the result of *'."""
+    if node.label:
+        return node.label
+    return f"the result of {node.op}" if node.op else "a leaf"
 
 
 def _add_back(earlier: list[tuple[Value, float]]) -> None:

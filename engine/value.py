@@ -272,7 +272,9 @@ def _power(base: Value, exponent: Value) -> Value:
     if a > 0.0:
         d_exponent = out * math.log(a)
     elif a == 0.0:
-        d_exponent = 0.0  # 0**b stays 0 as b moves (b > 0 here)
+        d_exponent = (
+            0.0  # 0**b stays 0 as b moves (b >= 0 here; 0**0 = 1 is PyTorch's 0 too)
+        )
     else:
         raise ValueError(
             f"{a!r} ** Value({b!r}): the slope with respect to the exponent "

@@ -214,3 +214,20 @@ def test_backward_steps_agrees_with_backward_behind_a_zero_grad() -> None:
     steps = list(backward_steps((y**0.5).relu()))
     assert [s.contribution for s in steps] == [0.0, 0.0]
     assert y.grad == 0.0
+
+
+@pytest.mark.parametrize("bad", [math.inf, -math.inf, math.nan])
+def test_backward_from_a_non_finite_root_is_an_error_not_silent_nan(bad: float) -> None:
+    a = Value(1e200, label="a")
+    loss = a * a * 0.0 if math.isnan(bad) else a * a  # overflows to inf, or nan
+    if bad == -math.inf:
+        loss = -loss
+    loss.label = "L"
+    assert loss.data == bad or (math.isnan(bad) and math.isnan(loss.data))
+    with pytest.raises(
+        ValueError, match=r"cannot backpropagate from L = .*not a finite"
+    ):
+        loss.backward()
+    with pytest.raises(ValueError, match="not a finite"):
+        list(backward_steps(loss))
+    assert a.grad == 0.0  # nothing was touched
