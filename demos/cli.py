@@ -22,34 +22,29 @@ import os
 from pathlib import Path
 
 
-def positive_int(text: str) -> int:
-    """argparse type: an int of at least 1, with a readable error otherwise."""
+def _int_at_least(text: str, least: int) -> int:
+    """`text` as an int of at least `least`, or argparse's readable error."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"expected a whole number, got {text!r}"
         ) from None
-    if value < 1:
+    if value < least:
         raise argparse.ArgumentTypeError(
-            f"expected a number of at least 1, got {value}"
+            f"expected a number of at least {least}, got {value}"
         )
     return value
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an int of at least 1, with a readable error otherwise."""
+    return _int_at_least(text, 1)
 
 
 def non_negative_int(text: str) -> int:
     """argparse type: an int of at least 0 (a count that may be none)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number, got {text!r}"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a number of at least 0, got {value}"
-        )
-    return value
+    return _int_at_least(text, 0)
 
 
 def positive_float(text: str) -> float:
