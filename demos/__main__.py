@@ -12,17 +12,17 @@ import sys
 
 # name -> module. Listed here in the order a learner might try them.
 DEMOS = {
-    "moons": "demos.moons",
-    "circles": "demos.circles",
-    "xor": "demos.xor",
-    "spiral": "demos.spiral",
-    "digits": "demos.digits",
-    "graph": "demos.graph",
-    "explain": "demos.explain",
-    "walkthrough": "demos.walkthrough",
-    "stepper": "demos.stepper",
-    "landscape": "demos.landscape",
-    "benchmark": "demos.benchmark",
+    "moons": "demos.classify.moons",
+    "circles": "demos.classify.circles",
+    "xor": "demos.classify.xor",
+    "spiral": "demos.classify.spiral",
+    "digits": "demos.classify.digits",
+    "graph": "demos.graph.graph",
+    "explain": "demos.walkthrough.explain",
+    "walkthrough": "demos.walkthrough.walkthrough",
+    "stepper": "demos.stepper.stepper",
+    "landscape": "demos.landscape.landscape",
+    "benchmark": "demos.benchmark.benchmark",
 }
 
 

@@ -211,7 +211,7 @@ def test_step_line_reads_the_grad_at_that_moment():
 
 
 def test_the_demo_explains_a_neuron_and_a_network(capsys):
-    from demos.explain import main
+    from demos.walkthrough.explain import main
 
     assert main([]) == 0
     out = capsys.readouterr().out
@@ -221,7 +221,7 @@ def test_the_demo_explains_a_neuron_and_a_network(capsys):
 
 
 def test_the_demo_focuses_on_one_label_or_names_the_choices(capsys):
-    from demos.explain import main
+    from demos.walkthrough.explain import main
 
     assert main(["--example", "net", "--focus", "L1.N1.w1", "--lang", "fi"]) == 0
     out = capsys.readouterr().out

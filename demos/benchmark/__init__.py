@@ -1,0 +1,10 @@
+"""`python -m demos benchmark`: takaisin's speed and memory beside micrograd.
+
+    benchmark.py  the command: checks both engines agree, then times them
+    workloads.py  the work timed, the same on both engines
+    measure.py    clocks, the garbage collector, bytes per node
+    report.py     the Markdown tables it prints
+
+Uses `engine`, `nn`, `demos.common`, `demos.datasets`; micrograd (the
+`bench` extra) for the comparison.
+"""

@@ -1,0 +1,238 @@
+"""The scenes of the landscape demo: every number its pictures show.
+
+Each function below computes one picture's worth of numbers with takaisin's
+engine (via `surfaces.py` and `guessing.py`) and stores them in a
+`Results`; `landscape.py` draws them and prints the summary. The
+constants are the settings each picture was tuned for, so that it tells the
+talk's story: change them and look again.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from demos.landscape.guessing import (
+    Race,
+    accuracy_at,
+    guess_against_descent,
+    moons_problem,
+)
+from demos.landscape.surfaces import (
+    TWO_LINE_POINTS,
+    Tangent,
+    central_difference,
+    descend,
+    descend_minibatches,
+    linspace,
+    loss_and_gradient,
+    loss_at,
+    loss_grid,
+    neuron_loss,
+    tangents,
+    two_valley_loss,
+    valley_of,
+)
+from engine import Value, no_grad
+
+# The settings each picture is tuned for (see the docstrings in surfaces.py).
+# 1-D: where the tangents touch, and one start for three learning rates.
+TANGENT_POINTS = [-1.0, -0.3, 0.6, 1.9, 3.2]
+LR_START = 1.8  # on the right slope of the 1-D valley
+LEARNING_RATES = [
+    ("too small: crawls", 0.3),
+    ("good: settles at the bottom", 1.5),
+    ("too large: jumps over the bottom", 5.0),  # back at the start after 12
+]
+LR_STEPS = 12
+# 2-D: the window over (w, b) and three starts for descent.
+W_RANGE, B_RANGE = (-2.0, 4.0), (-2.0, 2.0)
+STARTS_2D = [(-1.2, 1.6), (-1.5, -1.2), (2.5, 1.5)]
+LR_2D, STEPS_2D = 1.0, 40
+# Two valleys: the documented start that full-batch descent takes into the
+# worse valley, one that reaches the better one, and the shared settings.
+# (At lr 0.2 full-batch descent zigzags in the narrow better valley instead
+# of settling; with minibatches of 4 the noise is too small to escape.)
+VALLEY_W, VALLEY_B = (-3.0, 3.5), (-3.0, 3.0)
+WORSE_START, BETTER_START = (-2.5, 2.0), (2.5, -2.5)
+VALLEY_LR, VALLEY_EPOCHS, VALLEY_BATCH = 0.14, 40, 2
+# Guessing: each guess draws every weight from U(-spread, spread).
+MOONS_LR, MOONS_SPREAD = 0.1, 1.0
+NEURON_SPREAD = 2.0
+
+
+@dataclass
+class Settings:
+    """How fine the pictures are; `quick()` is for tests."""
+
+    curve_points: int = 301  # points on the 1-D curve
+    grid_points: int = 81  # grid points per side of the 2-D surfaces
+    arrows: int = 13  # arrows per side (the outermost row is left out)
+    shuffles: int = 20  # shuffled minibatch runs on the two-valley surface
+    budget: int = 200  # loss evaluations for guessing and for descent, each
+    moons_points: int = 100  # examples in the moons data
+
+    @classmethod
+    def quick(cls) -> Settings:
+        return cls(
+            curve_points=61,
+            grid_points=25,
+            arrows=7,
+            shuffles=4,
+            budget=30,
+            moons_points=30,
+        )
+
+
+@dataclass
+class Results:
+    """Everything the pictures show and the summary line reports."""
+
+    curve: tuple[list[float], list[float]] = ([], [])  # (ws, losses)
+    tangents: list[Tangent] = field(default_factory=list)
+    lr_runs: list[tuple] = field(default_factory=list)  # (verdict, lr, ws, losses)
+    slope_error: float = 0.0  # max |backward - central difference|, 1-D
+    field2d: tuple = ()  # (w_values, b_values, grid, arrows, paths)
+    gradient_error: float = 0.0  # the same check for the 2-D arrows
+    valleys: tuple = ()  # (w_values, b_values, grid, bottoms, full, mini, steps)
+    worse_end: list[float] = field(default_factory=list)
+    better_end: list[float] = field(default_factory=list)
+    escapes: int = 0  # shuffled runs that ended in the better valley
+    shuffles: int = 0
+    guessing: list[GuessPanel] = field(default_factory=list)
+
+
+def one_dimensional(settings: Settings, results: Results) -> None:
+    """The loss curve of ŷ = tanh(w·x), its tangents and three descents."""
+    ws = linspace(W_RANGE[0], W_RANGE[1], settings.curve_points)
+    results.curve = (ws, [loss_at(neuron_loss, [w]) for w in ws])
+    results.tangents = tangents(neuron_loss, TANGENT_POINTS)
+    for verdict, lr in LEARNING_RATES:
+        path = [p[0] for p in descend(neuron_loss, [LR_START], lr, LR_STEPS)]
+        losses = [loss_at(neuron_loss, [w]) for w in path]
+        results.lr_runs.append((verdict, lr, path, losses))
+    checked = [t.w for t in results.tangents] + ws[:: max(1, len(ws) // 30)]
+    results.slope_error = max(
+        abs(
+            loss_and_gradient(neuron_loss, [w])[1][0]
+            - central_difference(neuron_loss, [w], 0)
+        )
+        for w in checked
+    )
+
+
+def two_dimensional(settings: Settings, results: Results) -> None:
+    """Contours of L(w, b), -gradient arrows and three descent paths."""
+    w_values = linspace(*W_RANGE, settings.grid_points)
+    b_values = linspace(*B_RANGE, settings.grid_points)
+    grid = loss_grid(neuron_loss, w_values, b_values)
+    arrows = []
+    for b in linspace(*B_RANGE, settings.arrows)[1:-1]:
+        for w in linspace(*W_RANGE, settings.arrows)[1:-1]:
+            _, (dw, db) = loss_and_gradient(neuron_loss, [w, b])
+            arrows.append((w, b, dw, db))
+            error = max(
+                abs(dw - central_difference(neuron_loss, [w, b], 0)),
+                abs(db - central_difference(neuron_loss, [w, b], 1)),
+            )
+            results.gradient_error = max(results.gradient_error, error)
+    paths = [
+        (f"start ({w:g}, {b:g})", descend(neuron_loss, [w, b], LR_2D, STEPS_2D))
+        for w, b in STARTS_2D
+    ]
+    results.field2d = (w_values, b_values, grid, arrows, paths)
+
+
+def two_valleys(settings: Settings, seed: int, results: Results) -> None:
+    """Full-batch descent from two starts; minibatch descent from the first."""
+    w_values = linspace(*VALLEY_W, settings.grid_points)
+    b_values = linspace(*VALLEY_B, settings.grid_points)
+    grid = loss_grid(two_valley_loss, w_values, b_values)
+    steps = VALLEY_EPOCHS * len(TWO_LINE_POINTS) // VALLEY_BATCH
+    worse = descend(two_valley_loss, WORSE_START, VALLEY_LR, steps)
+    better = descend(two_valley_loss, BETTER_START, VALLEY_LR, steps)
+    results.worse_end, results.better_end = worse[-1], better[-1]
+    shuffled = [
+        descend_minibatches(
+            WORSE_START, VALLEY_LR, VALLEY_EPOCHS, VALLEY_BATCH, random.Random(seed + k)
+        )
+        for k in range(settings.shuffles)
+    ]
+    results.shuffles = len(shuffled)
+    results.escapes = sum(valley_of(path[-1]) == "better" for path in shuffled)
+    full = [
+        (_valley_label(WORSE_START, worse[-1]), worse),
+        (_valley_label(BETTER_START, better[-1]), better),
+    ]
+    bottoms = [
+        ("better valley", better[-1], loss_at(two_valley_loss, better[-1])),
+        ("worse valley", worse[-1], loss_at(two_valley_loss, worse[-1])),
+    ]
+    mini = ("one shuffled run", shuffled[0], [path[-1] for path in shuffled])
+    results.valleys = (w_values, b_values, grid, bottoms, full, mini, steps)
+
+
+def _valley_label(start: tuple[float, float], end: list[float]) -> str:
+    loss = loss_at(two_valley_loss, end)
+    return (
+        f"from ({start[0]:g}, {start[1]:g}): {valley_of(end)} valley, loss {loss:.2f}"
+    )
+
+
+class GuessPanel(NamedTuple):
+    """One model's race: what the guessing picture shows in one panel."""
+
+    title: str
+    note: str
+    race: Race
+    zero_loss: float  # the loss with every weight 0: a model that knows nothing
+    accuracies: tuple[float, float] | None = None  # (best guess, descent)
+
+
+def guessing(settings: Settings, seed: int, results: Results) -> None:
+    """Guessing against descent: the 2-weight neuron, then the moons network."""
+    weights = [Value(0.0), Value(0.0)]
+    race = guess_against_descent(
+        weights,
+        lambda: neuron_loss(weights),
+        settings.budget,
+        LR_2D,
+        random.Random(seed),
+        spread=NEURON_SPREAD,
+    )
+    note = _guess_note(NEURON_SPREAD, LR_2D)
+    neuron = GuessPanel(
+        "one tanh neuron ŷ = tanh(w·x + b): 2 weights",
+        note,
+        race,
+        loss_at(neuron_loss, [0.0, 0.0]),
+    )
+    parameters, loss_fn, accuracy, title = moons_problem(settings.moons_points, seed)
+    race = guess_against_descent(
+        parameters,
+        loss_fn,
+        settings.budget,
+        MOONS_LR,
+        random.Random(seed),
+        spread=MOONS_SPREAD,
+    )
+    accuracies = (
+        accuracy_at(parameters, race.best_guess, accuracy),
+        accuracy_at(parameters, race.best_descent, accuracy),
+    )
+    zero_loss = _loss_with_zero_weights(parameters, loss_fn)
+    note = _guess_note(MOONS_SPREAD, MOONS_LR)
+    moons = GuessPanel(f"{title}, hinge loss", note, race, zero_loss, accuracies)
+    results.guessing = [neuron, moons]
+
+
+def _loss_with_zero_weights(parameters: list[Value], loss_fn) -> float:
+    for p in parameters:
+        p.data = 0.0
+    with no_grad():
+        return loss_fn().data
+
+
+def _guess_note(spread: float, lr: float) -> str:
+    return f"guesses from U(−{spread:g}, {spread:g}), learning rate {lr:g}"

@@ -1,0 +1,50 @@
+"""Tests for demos/plot.py: the pictures say what the network answers."""
+
+from __future__ import annotations
+
+import matplotlib.image
+
+from demos.classify import plot
+from demos.classify.plot import _margins, _running_mean, plot_decision_boundary
+
+
+def test_margins_are_positive_exactly_for_the_answer():
+    assert _margins([2.0]) == [-2.0, 2.0]  # one score: class 1 when s > 0
+    assert _margins([1.0, 3.0, 2.0]) == [-2.0, 1.0, -1.0]
+    # a score of exactly 0 is class 0, as classify.binary_answer says
+    assert max(range(2), key=_margins([0.0]).__getitem__) == 0
+
+
+def test_running_mean_averages_the_last_window_values():
+    assert _running_mean([1.0, 3.0, 5.0, 7.0], 2) == [1.0, 2.0, 4.0, 6.0]
+
+
+def test_the_background_is_the_answer_and_mistakes_are_counted(tmp_path, monkeypatch):
+    titles: list[str] = []
+    real_save = plot._save
+
+    def keep_title(figure, path):
+        titles.append(figure.axes[0].get_title())
+        return real_save(figure, path)
+
+    monkeypatch.setattr(plot, "_save", keep_title)
+
+    def right_is_class_1(point):
+        return [point[0]]
+
+    X = [[-1.0, 0.0], [1.0, 0.0], [1.0, 1.0]]
+    path = plot_decision_boundary(
+        right_is_class_1, X, [0, 1, 1], tmp_path / "b.png", resolution=20
+    )
+    assert titles[-1].endswith("3/3 training points right")
+    pixels = matplotlib.image.imread(path)
+    height, width = pixels.shape[:2]
+    left = pixels[height // 2, width // 4][:3]
+    right = pixels[height // 2, 3 * width // 4][:3]
+    # class 0 is blue (more blue than red), class 1 orange (more red than blue)
+    assert left[2] > left[0] and right[0] > right[2]
+
+    plot_decision_boundary(
+        right_is_class_1, X, [0, 1, 0], tmp_path / "c.png", resolution=20
+    )
+    assert titles[-1].endswith("2/3 training points right")
