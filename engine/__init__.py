@@ -13,9 +13,9 @@ Where to read on:
     grad_mode.py  no_grad(): compute without recording a graph
     check.py      gradcheck(): backward against central differences
     explain.py    explain(): the backward sweep as lines of arithmetic
-    draw.py       draw_dot(): a picture of the graph (needs graphviz);
-                  draw_style.py, draw_labels.py, draw_clusters.py and
-                  draw_render.py hold its details
+    draw/         draw_dot(): a picture of the graph (needs graphviz);
+                  dot.py builds it, style.py, labels.py and clusters.py hold
+                  its looks, renderer.py writes picture files
 """
 
 from engine.check import GradcheckError, gradcheck

@@ -18,8 +18,8 @@ What the picture shows:
   flows back along them: the thicker and redder an arrow, the more gradient
   flows back through it.
 
-The looks are in `draw_style.py`, the layer and neuron boxes in
-`draw_clusters.py`, and writing picture files in `draw_render.py`.
+The looks are in `style.py`, the layer and neuron boxes in `clusters.py`,
+and writing picture files in `renderer.py`.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from collections.abc import Iterable
 
 import graphviz
 
-from engine import draw_style
-from engine.draw_clusters import NeuronKey, assign_neurons, neuron_of_label
-from engine.draw_labels import check_number_format
-from engine.draw_render import RenderError, render, render_bytes
+from engine.draw import style as draw_style
+from engine.draw.clusters import NeuronKey, assign_neurons, neuron_of_label
+from engine.draw.labels import check_number_format
+from engine.draw.renderer import RenderError, render, render_bytes
 from engine.graph import topo_sort
 from engine.value import Value
 

@@ -19,7 +19,7 @@ import math
 
 import graphviz
 
-from engine.draw_labels import escape_record, escape_text, format_number
+from engine.draw.labels import escape_record, escape_text, format_number
 from engine.value import Value
 
 FONT = "Helvetica"

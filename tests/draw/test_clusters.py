@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine import Value, dot, topo_sort
-from engine.draw_clusters import assign_neurons, neuron_of_label
+from engine.draw.clusters import assign_neurons, neuron_of_label
 
 
 @pytest.mark.parametrize(

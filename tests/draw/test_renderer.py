@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from engine import Value, draw_dot, render
-from engine.draw_render import RenderError, render_bytes
+from engine.draw.renderer import RenderError, render_bytes
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None, reason="system Graphviz `dot` not on PATH"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.draw_labels import (
+from engine.draw.labels import (
     check_number_format,
     escape_record,
     escape_text,

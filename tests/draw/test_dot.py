@@ -1,4 +1,4 @@
-"""draw_dot: what the picture contains, read back from Graphviz's own layout.
+"""engine/draw/dot.py: what draw_dot's picture contains, read back from Graphviz's own layout.
 
 Graphviz's JSON output lists every node with the text it actually drew and
 every edge with its ends, so these tests check the picture Graphviz makes,
@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from engine import Value, add_all, dot, draw_dot, new_node
 from engine.draw import DEFAULT_MAX_NODES, GraphPicture, GraphTooLargeError
-from engine.draw_render import render_bytes
-from engine.draw_style import COLOURS
+from engine.draw.renderer import render_bytes
+from engine.draw.style import COLOURS
 from tests.strategies import programs_with_inputs
 
 HAS_DOT = shutil.which("dot") is not None

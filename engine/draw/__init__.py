@@ -1,0 +1,27 @@
+"""Pictures of computation graphs (the only part of engine/ that needs graphviz).
+
+dot.py       draw_dot(root): a graphviz Digraph, data and grad in every box
+style.py     colours, shapes and edge widths by role and gradient
+labels.py    numbers and names made safe for Graphviz labels
+clusters.py  boxes around each layer and neuron, found from the labels
+renderer.py  render(graph, path): SVG/PNG/PDF through Graphviz `dot` or
+             its WebAssembly build
+"""
+
+from engine.draw.dot import (
+    DEFAULT_MAX_NODES,
+    GraphPicture,
+    GraphTooLargeError,
+    draw_dot,
+)
+from engine.draw.renderer import RenderError, render, render_bytes
+
+__all__ = [
+    "DEFAULT_MAX_NODES",
+    "GraphPicture",
+    "GraphTooLargeError",
+    "RenderError",
+    "draw_dot",
+    "render",
+    "render_bytes",
+]
