@@ -1,4 +1,4 @@
-"""engine/draw/dot.py: what draw_dot's picture contains, read back from Graphviz's own layout.
+"""engine/draw/dot.py: what the picture holds, read back from Graphviz's layout.
 
 Graphviz's JSON output lists every node with the text it actually drew and
 every edge with its ends, so these tests check the picture Graphviz makes,
