@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import runpy
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nn
+from demos.datasets import make_moons
 from nn import MLP, Layer, Neuron, from_torch, hinge, mse, to_torch
 from tests.strategies import reals
 
@@ -210,3 +213,16 @@ def test_training_the_torch_copy_leaves_the_model_alone() -> None:
         for p in seq.parameters():
             p.add_(1.0)
     assert model.state_dict() == before
+
+
+def test_the_side_by_side_moons_script_trains_both_the_same() -> None:
+    # docs/moons_torch.py, as the README shows it; five steps, not a hundred.
+    script = runpy.run_path(str(Path(__file__).parent.parent / "docs/moons_torch.py"))
+    X, labels = make_moons(30, noise=0.1, seed=0)
+    y = [2 * label - 1 for label in labels]
+    model = MLP(2, [16, 16, 1], seed=0)
+    seq = to_torch(model)
+    theirs = script["train_torch"](seq, X, y, steps=5)
+    ours = script["train_takaisin"](model, X, y, steps=5)
+    assert len(ours) == 5 and ours[-1] < ours[0]
+    assert ours == pytest.approx(theirs, abs=1e-12)
