@@ -12,6 +12,8 @@ Where to read on:
     sums.py       sums and weighted sums of many Values as one node
     grad_mode.py  no_grad(): compute without recording a graph
     check.py      gradcheck(): backward against central differences
+    micrograd_names.py  _prev, _op, _backward(): micrograd's names, for
+                  code written against micrograd and its lecture
     explain.py    explain(): the backward sweep as lines of arithmetic
     draw/         draw_dot(): a picture of the graph (needs graphviz);
                   dot.py builds it, style.py, labels.py and clusters.py hold

@@ -125,6 +125,24 @@ def backward(root: Value) -> None:
     _add_back(earlier)
 
 
+def backward_node(node: Value) -> None:
+    """The chain rule at one node only: what micrograd calls `node._backward()`.
+
+    For each parent:  parent.grad += d(node)/d(parent) * node.grad
+
+    This is the inner loop of `backward` above, for one node, with no
+    ordering and no reset: you choose the node. micrograd's lecture does
+    backpropagation by hand this way (`o.grad = 1.0; o._backward();
+    n._backward(); ...`, each node after every node that uses it). The local
+    derivatives are the ones recorded when the node was made.
+    """
+    upstream = node.grad
+    if upstream == 0.0:
+        return  # adds 0 to every parent (and 0 * an infinite slope is no NaN)
+    for parent, local_grad in zip(node.parents, node.local_grads, strict=True):
+        parent.grad += local_grad * upstream  # the chain rule, as in backward
+
+
 class ChainRuleStep(NamedTuple):
     """One application of the chain rule, along one edge node -> parent.
 

@@ -21,6 +21,7 @@ import math
 from numbers import Real
 
 from engine import grad_mode
+from engine.micrograd_names import MicrogradNames
 
 Number = int | float
 
@@ -43,7 +44,7 @@ def _as_float(data: object, what: str = "Value(data)") -> float:
     )
 
 
-class Value:
+class Value(MicrogradNames):
     """One scalar in a computation graph, with its gradient.
 
     Attributes:
@@ -55,9 +56,16 @@ class Value:
         parents: the Values this one was computed from (a tuple; the same
             Value appears twice in `a * a`).
         local_grads: d(this value)/d(parent) for each parent, in order.
+
+    Your own notes can go on a Value too (`p.m = 0.0`, `v.color = "red"`),
+    as on any Python object. micrograd's names `_prev`, `_op` and
+    `_backward()` work as well (see `engine/micrograd_names.py`).
     """
 
-    __slots__ = ("data", "grad", "label", "op", "parents", "local_grads")
+    # Fixed slots keep a node small and fast. "__dict__" is the room for the
+    # user's own attributes: its dict is made only when one is set, but the
+    # room for it costs every node 32 bytes (Python 3.11).
+    __slots__ = ("data", "grad", "label", "op", "parents", "local_grads", "__dict__")
 
     def __init__(self, data: Number, label: str = "") -> None:
         self.data = _as_float(data)
@@ -144,6 +152,33 @@ class Value:
     def __rpow__(self, other: Number) -> Value:  # other ** self
         return _power(_as_value(other), self)
 
+    # ---------------------------------------------------------- comparisons
+    # a < b compares the numbers and gives a plain True or False: no node,
+    # no gradient. `==` is NOT defined here and stays Python's identity
+    # (`a == b` only when a is b), and hashing stays by identity too: nodes
+    # live in sets and dicts (topo_sort's `visited`, drawings), where two
+    # different weights that both hold 0.0 must stay two entries, and a
+    # node's place must not move when training changes its data.
+    def __lt__(self, other: Value | Number) -> bool:
+        """a < b, on the numbers: a.data < b (or b.data)."""
+        b = _compared(other)
+        return NotImplemented if b is None else self.data < b
+
+    def __le__(self, other: Value | Number) -> bool:
+        """a <= b, on the numbers."""
+        b = _compared(other)
+        return NotImplemented if b is None else self.data <= b
+
+    def __gt__(self, other: Value | Number) -> bool:
+        """a > b, on the numbers."""
+        b = _compared(other)
+        return NotImplemented if b is None else self.data > b
+
+    def __ge__(self, other: Value | Number) -> bool:
+        """a >= b, on the numbers."""
+        b = _compared(other)
+        return NotImplemented if b is None else self.data >= b
+
     # ----------------------------------------------------------- functions
     def exp(self) -> Value:
         """out = e**a.   d(out)/da = e**a = out"""
@@ -220,6 +255,16 @@ def new_node(
         out.parents = ()
         out.local_grads = ()
     return out
+
+
+def _compared(other: object) -> float | None:
+    """The number to compare a Value with, or None (then Python raises its
+    usual TypeError: "'<' not supported between 'Value' and 'str'")."""
+    if isinstance(other, Value):
+        return other.data
+    if isinstance(other, Real) and not isinstance(other, bool):
+        return other
+    return None
 
 
 def _as_value(x: Value | Number) -> Value:

@@ -12,12 +12,14 @@ Where to read on:
     losses.py       mse, hinge, cross-entropy...: how wrong the model is
     optim.py        SGD and Adam: how the weights move
     io.py           save() and load(): a model as a JSON file
+    torch_bridge.py to_torch() and from_torch(): the same network in PyTorch
 """
 
 from nn.io import ModelFileError, load, save
 from nn.losses import binary_cross_entropy, cross_entropy, hinge, l2, mse, softmax
 from nn.module import MLP, Layer, Module, Neuron
 from nn.optim import SGD, Adam
+from nn.torch_bridge import from_torch, to_torch
 
 __all__ = [
     "MLP",
@@ -29,10 +31,12 @@ __all__ = [
     "Neuron",
     "binary_cross_entropy",
     "cross_entropy",
+    "from_torch",
     "hinge",
     "l2",
     "load",
     "mse",
     "save",
     "softmax",
+    "to_torch",
 ]

@@ -22,7 +22,15 @@ initialisation (He et al. 2015, `torch.nn.init.kaiming_uniform_`). The other
 is "LeCun" initialisation. Biases start at 0, as in micrograd: the random
 weights already make the neurons differ.
 
-Why not micrograd's Uniform(-1, 1) for every weight? It works for two
+This is `init="scaled"`, the default. `init="uniform"` is the recipe of
+micrograd's lecture instead: every weight AND every bias Uniform(-1, 1),
+whatever nin, drawn weights first, then the bias, neuron after neuron. With
+the same seed it gives exactly the lecture's numbers:
+`MLP(3, [4, 4, 1], activation="tanh", last_activation="tanh",
+init="uniform", seed=1337)` holds the weights that the lecture's own classes
+draw after `random.seed(1337)`.
+
+Why not micrograd's Uniform(-1, 1) by default? It works for two
 inputs, but with 64 inputs of size about 1 (the 8x8 digits) z = w·x has a
 standard deviation of sqrt(64/3) ≈ 4.6 instead of about 1, and every wide
 layer multiplies that again; the rule above adapts to nin. On micrograd's
@@ -61,6 +69,18 @@ def make_rng(seed: Seed) -> random.Random:
     )
 
 
+# The initialisations a Neuron, Layer or MLP can start from (`init=`).
+INITS = ("scaled", "uniform")
+
+
+def check_init(name: str) -> str:
+    """`name` if it is a known initialisation, else a ValueError listing them."""
+    if not isinstance(name, str) or name not in INITS:
+        known = ", ".join(repr(i) for i in INITS)
+        raise ValueError(f"unknown init {name!r}; choose one of {known}")
+    return name
+
+
 def weight_bound(nin: int, activation: str) -> float:
     """a in Uniform(-a, a) for a neuron with `nin` inputs (see the module doc)."""
     gain = 2.0 if activation == "relu" else 1.0
@@ -71,3 +91,17 @@ def initial_weights(nin: int, activation: str, rng: random.Random) -> list[float
     """`nin` weights drawn from Uniform(-a, a), in input order."""
     a = weight_bound(nin, activation)
     return [rng.uniform(-a, a) for _ in range(nin)]
+
+
+def initial_parameters(
+    nin: int, activation: str, init: str, rng: random.Random
+) -> tuple[list[float], float]:
+    """(weights, bias) of one neuron, as `init` says (see the module doc).
+
+    "scaled":  w ~ Uniform(-a, a) with a from `weight_bound`, b = 0
+    "uniform": w ~ Uniform(-1, 1) and b ~ Uniform(-1, 1), micrograd's lecture
+    """
+    if init == "uniform":
+        weights = [rng.uniform(-1.0, 1.0) for _ in range(nin)]
+        return weights, rng.uniform(-1.0, 1.0)  # after the weights, as there
+    return initial_weights(nin, activation, rng), 0.0

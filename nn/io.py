@@ -52,12 +52,17 @@ class ModelFileError(ValueError):
 def architecture(model: Module) -> dict[str, Any]:
     """What a model file needs to build `model` again (without its weights)."""
     if isinstance(model, MLP):
-        return {
+        arch = {
             "type": "MLP",
             "nin": model.nin,
             "nouts": list(model.nouts),
             "activation": model.activation,
         }
+        # Only when it is not the default, so a linear-output model's file
+        # stays exactly as before.
+        if model.last_activation != "linear":
+            arch["last_activation"] = model.last_activation
+        return arch
     if isinstance(model, Layer):
         return {
             "type": "Layer",
@@ -232,6 +237,8 @@ def _architecture_problem(arch: dict) -> str:
         return f"the {kind} architecture lacks {', '.join(missing)}"
     if not isinstance(arch["activation"], str):
         return f'"activation" must be a string, found {arch["activation"]!r}'
+    if not isinstance(arch.get("last_activation", ""), str):
+        return f'"last_activation" must be a string, found {arch["last_activation"]!r}'
     if kind == "MLP" and not isinstance(arch["nouts"], list):
         return f'"nouts" must be a list of layer sizes, found {arch["nouts"]!r}'
     if kind == "MLP" and not arch["nouts"]:
@@ -257,7 +264,10 @@ def _parameter_count(arch: dict) -> int:
 def _build(arch: dict) -> Module:
     """A model with the given architecture (its weights are set afterwards)."""
     if arch["type"] == "MLP":
-        return MLP(arch["nin"], arch["nouts"], arch["activation"], seed=0)
+        last = arch.get("last_activation", "linear")  # absent: linear, as before
+        return MLP(
+            arch["nin"], arch["nouts"], arch["activation"], seed=0, last_activation=last
+        )
     if arch["type"] == "Layer":
         return Layer(arch["nin"], arch["nout"], arch["activation"], seed=0)
     return Neuron(arch["nin"], arch["activation"], seed=0)

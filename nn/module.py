@@ -6,9 +6,13 @@
 
 A neuron is two nodes in the graph: one `engine.dot` node for the weighted
 sum (drawn as `Σ w·x + b`) and one node for the activation g. The last layer
-of an MLP is linear (no g): its outputs are the raw scores ("logits") that a
-loss function turns into an error. `MLP(2, [16, 16, 1])` is micrograd's demo
-network, and micrograd's training loop works unchanged:
+of an MLP is linear (no g) unless `last_activation` says otherwise: its
+outputs are the raw scores ("logits") that a loss function turns into an
+error. `MLP(2, [16, 16, 1])` is micrograd's demo network; the network of
+micrograd's lecture, tanh everywhere and every weight and bias drawn from
+Uniform(-1, 1), is `MLP(3, [4, 4, 1], activation="tanh",
+last_activation="tanh", init="uniform")`. micrograd's training loop works
+unchanged:
 
     model = MLP(2, [16, 16, 1], seed=0)
     score = model([0.5, -1.0])            # a Value
@@ -30,7 +34,7 @@ from numbers import Real
 from engine import Value, dot
 from engine.sums import dots
 from nn.activations import activate, check_activation
-from nn.init import Seed, initial_weights, make_rng
+from nn.init import Seed, check_init, initial_parameters, make_rng
 
 Inputs = Sequence[Value | float] | Value | float
 
@@ -176,6 +180,8 @@ class Neuron(Module):
         seed: where the initial weights come from (see `nn/init.py`):
             an int, a `random.Random`, or None for Python's global generator.
         name: a prefix for the parameter labels ("L1.N3" gives "L1.N3.w2").
+        init: "scaled" (weights scaled to nin, bias 0) or "uniform"
+            (micrograd's lecture: weights and bias Uniform(-1, 1)).
     """
 
     def __init__(
@@ -185,14 +191,16 @@ class Neuron(Module):
         *,
         seed: Seed = None,
         name: str = "",
+        init: str = "scaled",
     ) -> None:
         self.nin = _count(nin, "nin")
         self.activation = check_activation(activation)
+        self.init = check_init(init)
         self.name = name
         prefix = f"{name}." if name else ""
-        weights = initial_weights(nin, activation, make_rng(seed))
+        weights, bias = initial_parameters(nin, activation, init, make_rng(seed))
         self.w = [Value(wi, f"{prefix}w{i}") for i, wi in enumerate(weights, 1)]
-        self.b = Value(0.0, f"{prefix}b")
+        self.b = Value(bias, f"{prefix}b")
 
     def __call__(self, x: Inputs) -> Value:
         return self.forward(_input_values(x, self.nin))
@@ -214,6 +222,7 @@ class Layer(Module):
     """`nout` neurons, each reading all `nin` inputs: out_j = g(w_j·x + b_j).
 
     A call returns a list of `nout` Values, or one Value when nout is 1.
+    `init` is as for `Neuron`.
     """
 
     def __init__(
@@ -224,15 +233,17 @@ class Layer(Module):
         *,
         seed: Seed = None,
         name: str = "",
+        init: str = "scaled",
     ) -> None:
         self.nin = _count(nin, "nin")
         self.nout = _count(nout, "nout")
         self.activation = check_activation(activation)
+        self.init = check_init(init)
         self.name = name
         prefix = f"{name}." if name else ""
         rng = make_rng(seed)  # one generator, so the neurons differ
         self.neurons = [
-            Neuron(nin, activation, seed=rng, name=f"{prefix}N{j}")
+            Neuron(nin, activation, seed=rng, name=f"{prefix}N{j}", init=init)
             for j in range(1, nout + 1)
         ]
 
@@ -274,8 +285,12 @@ class MLP(Module):
         nin: the number of inputs.
         nouts: the size of each layer, e.g. [16, 16, 1]: two hidden layers
             of 16 neurons and one output.
-        activation: g of the hidden layers; the last layer is linear.
+        activation: g of the hidden layers.
         seed: an int, a `random.Random`, or None (see `nn/init.py`).
+        last_activation: g of the last layer; "linear" (no g) by default,
+            for a loss that reads raw scores. micrograd's lecture: "tanh".
+        init: "scaled" (the default; see `nn/init.py`) or "uniform", the
+            lecture's Uniform(-1, 1) for every weight and bias.
 
     A call returns one Value when the last layer has one output, else a list.
     """
@@ -286,6 +301,9 @@ class MLP(Module):
         nouts: Sequence[int],
         activation: str = "relu",
         seed: Seed = None,
+        *,
+        last_activation: str = "linear",
+        init: str = "scaled",
     ) -> None:
         self.nin = _count(nin, "nin")
         if isinstance(nouts, int | str) or not isinstance(nouts, Sequence) or not nouts:
@@ -295,6 +313,8 @@ class MLP(Module):
             )
         self.nouts = [_count(n, "each layer size in nouts") for n in nouts]
         self.activation = check_activation(activation)
+        self.last_activation = check_activation(last_activation)
+        self.init = check_init(init)
         rng = make_rng(seed)
         sizes = [nin, *self.nouts]
         last = len(self.nouts)
@@ -302,9 +322,10 @@ class MLP(Module):
             Layer(
                 sizes[k - 1],
                 sizes[k],
-                activation if k < last else "linear",
+                activation if k < last else last_activation,
                 seed=rng,
                 name=f"L{k}",
+                init=init,
             )
             for k in range(1, last + 1)
         ]

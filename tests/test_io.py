@@ -293,3 +293,44 @@ def test_failed_load_state_dict_leaves_the_model_untouched(tmp_path: Path) -> No
     with pytest.raises(TypeError):
         model.load_state_dict(bad)
     assert model.state_dict() == before
+
+
+# ------------------------------------------- a last layer that is not linear
+def test_the_lectures_network_round_trips_with_its_last_activation(
+    tmp_path: Path,
+) -> None:
+    model = MLP(
+        3, [4, 4, 1], activation="tanh", last_activation="tanh", init="uniform", seed=5
+    )
+    path = save(model, tmp_path / "lecture.json")
+    arch = json.loads(path.read_text(encoding="utf-8"))["architecture"]
+    assert arch["last_activation"] == "tanh"
+    loaded = load(path)
+    assert loaded.last_activation == "tanh"
+    assert repr(loaded) == repr(model)
+    assert loaded.state_dict() == model.state_dict()
+    for x in [[2.0, 3.0, -1.0], [0.5, 1.0, 1.0]]:
+        assert bits(loaded(x).data) == bits(model(x).data)
+
+
+def test_a_file_without_last_activation_loads_a_linear_last_layer(
+    tmp_path: Path,
+) -> None:
+    path = save(MLP(2, [3, 1], seed=0), tmp_path / "m.json")
+    assert "last_activation" not in path.read_text(encoding="utf-8")
+    assert load(path).layers[-1].activation == "linear"
+
+
+@pytest.mark.parametrize(
+    ("last", "message"),
+    [("gelu", "unknown activation 'gelu'"), (["tanh"], '"last_activation" must be')],
+)
+def test_a_bad_last_activation_is_a_model_file_error(
+    last: object, message: str, tmp_path: Path
+) -> None:
+    path = save(MLP(2, [3, 1], seed=0), tmp_path / "m.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["architecture"]["last_activation"] = last
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ModelFileError, match=message):
+        load(path)

@@ -357,3 +357,67 @@ def test_a_custom_module_gets_everything_from_named_parameters() -> None:
     m.load_state_dict({"k": 3.0})
     assert m.k.data == 3.0
     assert Module().parameters() == []
+
+
+# ------------------------------------------- the network of micrograd's lecture
+def _lecture_net(seed: int = 1337) -> MLP:
+    return MLP(
+        3,
+        [4, 4, 1],
+        activation="tanh",
+        last_activation="tanh",
+        init="uniform",
+        seed=seed,
+    )
+
+
+def test_defaults_are_unchanged_by_the_new_arguments() -> None:
+    model = MLP(2, [16, 16, 1], seed=0)
+    assert model.last_activation == "linear" and model.init == "scaled"
+    assert (
+        model.state_dict()
+        == MLP(
+            2, [16, 16, 1], seed=0, last_activation="linear", init="scaled"
+        ).state_dict()
+    )
+    assert all(p.data == 0.0 for name, p in model.named_parameters() if name[-1] == "b")
+
+
+def test_last_activation_is_applied_to_the_last_layer_only() -> None:
+    model = MLP(2, [3, 2], activation="relu", last_activation="sigmoid", seed=0)
+    assert [layer.activation for layer in model.layers] == ["relu", "sigmoid"]
+    assert all(0.0 < out.data < 1.0 for out in model([5.0, -5.0]))
+    assert repr(model) == "MLP(2 → 3 relu → 2 sigmoid, 17 parameters)"
+
+
+def test_uniform_init_draws_weights_and_biases_from_minus_one_to_one() -> None:
+    params = MLP(64, [32, 10], init="uniform", seed=0).parameters()
+    assert all(-1.0 <= p.data <= 1.0 for p in params)
+    biases = [p.data for p in params if p.label.endswith(".b")]
+    assert len(biases) == 42 and len(set(biases)) == 42  # random, not 0
+    # Unscaled: with 64 inputs the scaled bound would be sqrt(6/64) ≈ 0.31.
+    assert max(abs(p.data) for p in params) > 0.9
+
+
+def test_uniform_init_draws_in_the_lectures_order() -> None:
+    # Weights first, then the bias, neuron after neuron, layer after layer,
+    # each from rng.uniform(-1, 1): so a seed gives the lecture's numbers.
+    rng = random.Random(1337)
+    expected = [rng.uniform(-1, 1) for _ in range(41)]
+    assert [p.data for p in _lecture_net(1337).parameters()] == expected
+
+
+def test_unknown_init_is_named() -> None:
+    with pytest.raises(ValueError, match=r"unknown init 'xavier'.*'scaled', 'uniform'"):
+        MLP(2, [3], init="xavier")
+    with pytest.raises(ValueError, match="unknown init"):
+        Neuron(2, init=None)
+    with pytest.raises(ValueError, match="unknown activation 'softmax'"):
+        MLP(2, [3], last_activation="softmax")
+
+
+def test_layer_and_neuron_take_init_too() -> None:
+    neuron = Neuron(3, "tanh", seed=0, init="uniform")
+    assert neuron.b.data != 0.0 and neuron.init == "uniform"
+    layer = Layer(3, 2, "tanh", seed=0, init="uniform")
+    assert all(n.b.data != 0.0 for n in layer.neurons)

@@ -342,3 +342,65 @@ def test_a_dropped_graph_is_freed_by_reference_counting_alone() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+# ------------------------------------------------- notes the user attaches
+
+
+def test_user_code_can_keep_its_own_notes_on_a_value() -> None:
+    p = Value(0.5, label="w")
+    p.m = 0.0  # e.g. an optimizer's moving averages
+    p.v = 0.25
+    p._vis_color = "red"  # e.g. a drawing's colour
+    assert (p.m, p.v, p._vis_color) == (0.0, 0.25, "red")
+    out = p * 2.0  # notes change nothing about the arithmetic or gradients
+    out.backward()
+    assert out.data == 1.0 and p.grad == 2.0
+    assert out.__dict__ == {}  # only the noted Value carries them
+
+
+def test_a_note_cannot_replace_micrograds_names() -> None:
+    a = Value(1.0)
+    with pytest.raises(AttributeError):
+        a._prev = set()  # a view of `parents`, not storage
+
+
+# --------------------------------------------------------------- comparisons
+
+
+def test_comparisons_with_numbers_on_either_side_compare_data() -> None:
+    a = Value(2.0)
+    assert a < 3 and a <= 2.0 and a > 1 and a >= 2
+    # The number on the left is the point here: Python asks the Value.
+    assert 1 < a and 3 > a and 2 <= a and 2.0 >= a  # noqa: SIM300
+    assert not (a < 2.0) and not (a > 2.0)
+    assert type(a < 3) is bool
+
+
+def test_comparisons_between_values_build_no_graph() -> None:
+    a, b = Value(1.0), Value(-1.0)
+    assert b < a and a > b and max([a, b]) is a and sorted([a, b]) == [b, a]
+    assert a.grad == 0.0 and a.parents == ()
+
+
+@given(reals(), reals())
+def test_comparisons_agree_with_the_floats(x: float, y: float) -> None:
+    a, b = Value(x), Value(y)
+    assert (a < b, a <= b, a > b, a >= b) == (x < y, x <= y, x > y, x >= y)
+    assert (a < y, x <= b, a > y, x >= b) == (x < y, x <= y, x > y, x >= y)
+
+
+def test_equality_is_identity_so_values_work_in_sets_and_dicts() -> None:
+    a, b = Value(0.0), Value(0.0)
+    assert a == a and a != b  # same number, different nodes
+    assert len({a, b}) == 2
+    grads = {a: "first", b: "second"}
+    a.data = 5.0  # training changes data; the node's place in the dict stays
+    assert grads[a] == "first"
+
+
+def test_comparing_with_a_non_number_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="Value"):
+        _ = Value(1.0) < "2"
+    with pytest.raises(TypeError):
+        _ = Value(1.0) >= None
