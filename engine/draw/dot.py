@@ -34,7 +34,7 @@ from engine.draw.clusters import NeuronKey, assign_neurons, neuron_of_label
 from engine.draw.labels import check_number_format
 from engine.draw.renderer import RenderError, render, render_bytes
 from engine.graph import topo_sort
-from engine.value import Value
+from engine.value import Constant, Value
 
 __all__ = ["GraphPicture", "GraphTooLargeError", "RenderError", "draw_dot", "render"]
 
@@ -182,7 +182,9 @@ def _roles(
         elif node in parameters or neuron_of_label(node.label) is not None:
             roles[node] = "parameter"
         else:
-            roles[node] = "input" if node.label else "constant"
+            # Only a number that an operator wrapped is a constant: a Value
+            # the user made, labelled or not, shows its data and grad.
+            roles[node] = "constant" if isinstance(node, Constant) else "input"
     roles[root] = "output"
     return roles
 

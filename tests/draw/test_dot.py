@@ -20,10 +20,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine import Value, add_all, dot, draw_dot, new_node
+from engine import Value, add_all, dot, draw_dot, new_node, topo_sort
 from engine.draw import DEFAULT_MAX_NODES, GraphPicture, GraphTooLargeError
 from engine.draw.renderer import render_bytes
 from engine.draw.style import COLOURS
+from engine.value import Constant
 from tests.strategies import programs_with_inputs
 
 HAS_DOT = shutil.which("dot") is not None
@@ -111,11 +112,9 @@ def test_any_graph_shows_every_value_once_with_its_numbers(case):
     root = program.run([Value(x, label=f"x{i}") for i, x in enumerate(xs)])
     root.backward()
     source = draw_dot(root, max_nodes=10_000).source
-    from engine import topo_sort
-
     for i, node in enumerate(topo_sort(root)):
         line = next(li for li in source.splitlines() if li.strip().startswith(f"v{i} "))
-        if node.parents or node.label:  # constants are drawn as a bare number
+        if not isinstance(node, Constant):  # wrapped numbers: a bare number
             assert f"data\\ {node.data + 0.0:.4f}" in line
             assert f"grad\\ {node.grad + 0.0:.4f}" in line
         else:
@@ -209,6 +208,37 @@ def test_constants_are_small_plain_numbers():
     attrs = node_attrs(draw_dot(a * 2))
     assert texts["v1"] == ["2"]
     assert attrs["v1"]["shape"] == "plaintext"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_value_the_user_made_shows_its_grad_even_without_a_label(backend):
+    # It used to be drawn as a bare "2", taken for a constant by its missing
+    # label, so the learner never saw x's gradient.
+    x = Value(2.0)
+    y = x * x + 1
+    y.backward()
+    texts = drawn_texts(draw_dot(y), backend)
+    # topo order: x v0, x*x v1, the wrapped 1 v2, y v3
+    assert texts["v0"] == ["data 2.0000", "grad 4.0000"]
+    assert texts["v2"] == ["1"]
+    assert node_attrs(draw_dot(y))["v0"]["fillcolor"] == COLOURS["input"]
+
+
+def test_only_numbers_an_operator_wrapped_are_constants():
+    x, k = Value(3.0, label="x"), Value(0.5)  # k: made by the user, no label
+    made = [
+        *(x + 1, x - 1, x * 2, x / 4, 1 + x, 1 - x, 2 * x, 8 / x, 2**x),
+        *(x**k, add_all([x, 5]), dot([1, 2], [x, k]), dot([x], [k], 3)),
+    ]
+    for y in made:
+        leaves = [n for n in topo_sort(y) if not n.parents]
+        for leaf in leaves:
+            assert isinstance(leaf, Constant) == (leaf is not x and leaf is not k)
+        texts = drawn_texts(draw_dot(y))
+        assert any(lines[-1].startswith("grad") for lines in texts.values())
+    assert not any(isinstance(v, Constant) for v in (x, k, Value(1.0), x * k))
+    # The marker costs no memory: no per-node dict, the same slots as Value.
+    assert not hasattr(Constant(1.0), "__dict__")
 
 
 def test_same_source_every_run():
