@@ -306,6 +306,8 @@ NASTY = [
     "\\N",
     "äöå Σ ∂ 🙂",
     "a  b",
+    "&amp; &lt;",  # was drawn as "& <"
+    "R&D &#916; &",
 ]
 
 
@@ -322,6 +324,59 @@ def test_labels_show_exactly_as_written(backend, label):
     assert texts["v1_op"] == [label]
     svg = render_bytes(graph.source, "svg", backend=backend).decode("utf-8")
     assert svg.count("<svg") == 1
+
+
+def tooltips(graph: graphviz.Digraph, backend: str = "wasm") -> list[str]:
+    """The text shown on hovering over each node, read from the SVG."""
+    svg = render_bytes(graph.source, "svg", backend=backend)
+    link = "{http://www.w3.org/1999/xlink}title"
+    return [a.get(link) for a in ElementTree.fromstring(svg).iter(f"{SVG}a")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_entities_in_a_label_show_as_written_on_hover_too(backend):
+    x = Value(1.0, label="&amp; &lt;")
+    assert "&amp; &lt; (output): data = 1.0, grad = 0.0" in tooltips(
+        draw_dot(x), backend
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_long_labels_are_shortened_so_graphviz_draws_them(backend):
+    # System dot refused any string of 16 KB or more (a RenderError).
+    long = "abc" * 10_000
+    x = Value(1.0, label=long)
+    y = new_node(2.0, long, (x,), (1.0,))
+    graph = draw_dot(y, title=long, legend=True)
+    texts = drawn_texts(graph, backend)
+    assert texts["v0"][0] == long[:59] + "…"
+    assert texts["v1_op"] == [long[:59] + "…"]
+    hover = next(t for t in tooltips(graph, backend) if t.endswith("grad = 0.0"))
+    assert hover.startswith(long[:499] + "…") and len(hover) < 600
+    assert layout(graph, backend)["label"] == long[:199] + "…"  # the title
+    assert max(len(line) for line in graph.source.splitlines()) < 16_384 // 4
+
+
+def test_wrong_types_say_what_was_passed_and_what_is_expected():
+    x = Value(1.0, label="x")
+    y = x * 2
+    with pytest.raises(TypeError, match=r"parameters=.*list of Values.*got int: 3"):
+        draw_dot(y, parameters=3)
+    with pytest.raises(TypeError, match=r"parameters=.*one of them is float: 1.5"):
+        draw_dot(y, parameters=[x, 1.5])
+    with pytest.raises(TypeError, match=r"title=.*needs a string, got int: 3"):
+        draw_dot(y, title=3)
+    x.label = 3  # set after the Value was made
+    with pytest.raises(TypeError, match=r"label must be a string, got int: 3 .*1\.0"):
+        draw_dot(y)
+    x.label = "x" * 10_000
+    y.label = ["a"] * 10_000
+    with pytest.raises(TypeError, match="got list") as error:
+        draw_dot(y)
+    assert len(str(error.value)) < 200
+    # A generator of parameters still works (it is read once).
+    y.label = ""
+    assert "fillcolor" in draw_dot(y, parameters=(p for p in [x])).source
 
 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
