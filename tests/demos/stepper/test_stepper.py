@@ -40,15 +40,12 @@ def expected_backward(build) -> list[tuple[str, str, str, float]]:
     fresh copy of the graph, straight from backward_steps."""
     root = build()
     names = node_names(root)
-    return [
-        (
-            names[s.node],
-            names[s.parent],
-            step_line(s, names, names[root]),
-            s.contribution,
-        )
-        for s in backward_steps(root)
-    ]
+    steps, before = [], {}
+    for s in backward_steps(root):
+        line = step_line(s, names, names[root], before=before.get(s.parent, 0.0))
+        before[s.parent] = s.parent.grad
+        steps.append((names[s.node], names[s.parent], line, s.contribution))
+    return steps
 
 
 def backward_grads(build) -> dict[str, float]:
