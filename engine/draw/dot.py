@@ -38,7 +38,7 @@ from engine.draw.arguments import (
     too_large_message,
 )
 from engine.draw.clusters import NeuronKey, assign_neurons, neuron_of_label
-from engine.draw.focus import focus_note, focus_view
+from engine.draw.focus import focus_note, focus_view, weighted_sum_rows
 from engine.draw.labels import TITLE_LIMIT, shorten
 from engine.draw.renderer import RenderError, render, render_bytes
 from engine.value import Constant, Value
@@ -129,24 +129,31 @@ def draw_dot(
         if key is not None and key not in boxes:
             boxes[key] = draw_style.neuron_box(*key)
         box = graph if key is None else boxes[key]
-        looks = draw_style.value_style(node, roles[node], show_grad, number_format)
+        looks = draw_style.value_style(
+            node, roles[node], show_grad, number_format, rankdir in ("LR", "RL")
+        )
         if node in cut:
             draw_style.mark_cut(looks)
         if node is focus:
             draw_style.mark_focus(looks)
         box.node(ids[node], **looks)
         if node.parents and node not in cut:
-            box.node(f"{ids[node]}_op", **draw_style.op_style(node))
+            rows = None
+            if view is not None and node.op in WEIGHTED_SUMS:
+                rows = weighted_sum_rows(node, view.on_path)
+            box.node(f"{ids[node]}_op", **draw_style.op_style(node, rows))
     _attach_boxes(graph, boxes)
 
     # Arrows last, so that every node is already inside its box.
+    box_of = {ids[node]: neurons.get(node) for node in shown}
     drawn = [node for node in shown if node not in cut]
     edges = _edges(drawn, ids, ENTRY_SIDE[rankdir])
+    if view is not None:  # only arrows from Values that are drawn
+        edges = [e for e in edges if _value_id(e[0]) in box_of]
     biggest = max((abs(flow) for *_, flow in edges), default=0.0)
     # Arrows show the gradient only once backward() has put one there.
     by_grad = show_grad and grad_edges and 0.0 < biggest < math.inf
     on_path = set() if view is None else {ids[node] for node in view.on_path}
-    box_of = {ids[node]: neurons.get(node) for node in shown}
     for tail, head, flow in edges:
         style = draw_style.edge_style(flow, biggest) if by_grad else {}
         if view is not None:

@@ -59,7 +59,9 @@ def text(label: str) -> graphviz.nohtml:
     return graphviz.nohtml(escape_text(label))
 
 
-def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
+def value_style(
+    node: Value, role: str, show_grad: bool, fmt: str, across: bool = True
+) -> dict:
     """A box with rows: the label (if any), data, grad."""
     if role == "constant":  # a plain number, like the 2 in `x * 2`
         return {"label": text(format(node.data, "g")), "shape": "plaintext"}
@@ -70,8 +72,11 @@ def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
     # Hovering over a box in an SVG shows the numbers in full.
     name = shorten(node.label, TOOLTIP_LIMIT) or "value"
     exact = f"{name} ({role}): data = {node.data!r}"
+    label = "|".join(fields)
+    if not across:  # top to bottom, braces stack the rows again
+        label = "{" + label + "}"
     style = {
-        "label": graphviz.nohtml("|".join(fields)),
+        "label": graphviz.nohtml(label),
         "shape": "record",
         "style": "filled",
         "fillcolor": COLOURS[role],
@@ -82,11 +87,13 @@ def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
     return style
 
 
-def op_style(node: Value) -> dict:
+def op_style(node: Value, rows_shown: set[int] | None = None) -> dict:
     """A small oval with the operation's name, e.g. `*` or `tanh`.
 
     A weighted sum gets one row per product wi·xi, where weight i and input
-    i both arrive, then the sum: the picture of a neuron before g.
+    i both arrive, then the sum: the picture of a neuron before g. With
+    `rows_shown` (a focused picture) only those rows (n is the bias) are
+    drawn and one row "+3 more" stands for the others.
     """
     slopes = ", ".join(f"{g:.4g}" for g in node.local_grads)
     about = f"{node.op}: local derivatives d(out)/d(input) = {slopes}"
@@ -107,6 +114,10 @@ def op_style(node: Value) -> dict:
     rows = [f"<p{i}>{escape_record(f'w{i + 1}·x{i + 1}')}" for i in range(n)]
     if WEIGHTED_SUMS[node.op]:
         rows.append(f"<p{n}>b")
+    if rows_shown is not None and len(rows_shown) < len(rows):
+        hidden = len(rows) - len(rows_shown)
+        rows = [row for i, row in enumerate(rows) if i in rows_shown]
+        rows.append(escape_record(f"+{hidden} more"))
     # In a left-right drawing, the braces make the rows a column on the left.
     label = "{{" + "|".join(rows) + "}|<sum>" + escape_record(node.op) + "}"
     return {
