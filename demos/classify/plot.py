@@ -24,6 +24,7 @@ from typing import Any
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from demos.classify.digits_plot import (
     digits_figure,
@@ -205,6 +206,15 @@ def _running_mean(values: Sequence[float], window: int) -> list[float]:
     return means
 
 
+def _plain_number(value: float, _position: object = None) -> str:
+    return f"{value:g}"
+
+
+def _plain_number_on_2_5(value: float, _position: object = None) -> str:
+    leading = f"{value:.0e}"[0]  # 2e-01 -> "2"
+    return f"{value:g}" if leading in "25" else ""
+
+
 def plot_history(history: History, path: Path | str, title: str = "") -> Path:
     """`history_figure(history, title)` saved as a PNG at `path`."""
     return _save(history_figure(history, title), path)
@@ -243,7 +253,11 @@ def history_figure(history: History, title: str = "") -> Figure:
         # late progress is small: on a log scale it still shows, but a
         # student reads the axis as even steps unless it says otherwise
         ax_loss.set_yscale("log")
-        ax_loss.set_ylabel("loss (log scale: each line ×10)")
+        ax_loss.set_ylabel("loss (log scale)")
+        ax_loss.set_title("loss, log scale (lower is better)", fontsize=10)
+        # plain numbers (0.2, not 2×10⁻¹) on the 1, 2 and 5 lines
+        ax_loss.yaxis.set_major_formatter(FuncFormatter(_plain_number))
+        ax_loss.yaxis.set_minor_formatter(FuncFormatter(_plain_number_on_2_5))
     ax_loss.grid(alpha=0.3, which="both")
 
     full = history.batch_size is None

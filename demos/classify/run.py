@@ -13,7 +13,8 @@ score, and softmax turns the scores into probabilities that sum to 1.
 `run_demo` is the part every demo repeats: train, count, save the model,
 draw the pictures, print one final line such as
 
-    moons: train accuracy 100.0% (100/100), test accuracy n/a, 100 steps, 12.3 s
+    moons: train accuracy (all 100 examples) 100.0% (100/100), test accuracy n/a,
+           100 steps, 12.3 s
 """
 
 from __future__ import annotations
@@ -80,9 +81,12 @@ def final_line(
 ) -> str:
     """The one parseable summary line every demo prints last."""
     test = percent(*test_correct) if test_correct else "n/a"
+    # "all N examples": after training, every training example is counted,
+    # unlike the progress bar's "batch acc" (one batch, before its step)
+    everything = f"(all {train_correct[1]} examples)"
     line = (
-        f"{name}: train accuracy {percent(*train_correct)}, test accuracy {test}, "
-        f"{history.steps} steps, {history.seconds:.1f} s"
+        f"{name}: train accuracy {everything} {percent(*train_correct)}, "
+        f"test accuracy {test}, {history.steps} steps, {history.seconds:.1f} s"
     )
     return line + ", stopped by Ctrl-C" if history.interrupted else line
 
