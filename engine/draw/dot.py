@@ -177,6 +177,7 @@ def draw_dot(
             show_grad,
             arrows,
             constants[0] if constants else 2.5,
+            rankdir in ("LR", "RL"),
         )
         graph.subgraph(key)
     return graph

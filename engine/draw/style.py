@@ -196,12 +196,14 @@ def legend(
     show_grad: bool,
     arrows: set[str],
     constant: float = 2.5,
+    across: bool = True,
 ) -> graphviz.Digraph:
     """A key: a sample of each kind of box drawn, a line per row and arrow.
 
     roles: the roles that occur; arrows: "grad" if arrows show the gradient,
     "none" if some arrow carries none, "path" in a focused picture and "cut"
-    if it has dashed boxes; constant: a constant of the graph, so
+    if it has dashed boxes; across: the picture is drawn left to right;
+    constant: a constant of the graph, so
     that the key's sample is a number the picture really shows.
     """
     lines = ["key", "data: the number, from the forward pass"]
@@ -233,7 +235,9 @@ def legend(
         if role == "constant":
             name = f"{format(constant, 'g')}: {name}"
         key.node(names[-1], label=text(name), fontsize="10", **looks)
-    # Invisible arrows put the samples one after another in a row.
-    for tail, head in itertools.pairwise(names):
+    # Invisible arrows put the samples one after another in a row. Top to
+    # bottom (across=False) they would make a column; without arrows the
+    # samples share one rank, which is then a row.
+    for tail, head in itertools.pairwise(names if across else []):
         key.edge(tail, head, style="invis")
     return key
