@@ -77,7 +77,9 @@ class Checks(Checker):
             if problem:
                 return problem
             s = sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b
-            if _number(out) is not None and _close(_number(out), max(0.0, s)) and s < 0:
+            number = _number(out)
+            relu = number is not None and _close(number, max(0.0, s))
+            if relu and not _close(number, math.tanh(s)):
                 return self._wrong(
                     "that is relu; this neuron's g is tanh: (...).tanh()",
                     "tuo on relu; tämän neuronin g on tanh: (...).tanh()",
