@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
+
+from demos.common.preflight import missing_packages, shadowing_problem
 
 # name -> module. Listed here in the order a learner might try them.
 DEMOS = {
@@ -37,6 +40,12 @@ def _summary(module_name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # before any demo is imported: a learner's own engine.py in this folder
+    # would make every import below fail with a puzzling message
+    problem = shadowing_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if not args or args[0] in ("-h", "--help", "list"):
         print("usage: python -m demos NAME [options]   (NAME --help for each)\n")
         print("demos:")
@@ -49,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
             f"no demo called {name!r}; choose one of: {', '.join(DEMOS)}",
             file=sys.stderr,
         )
+        return 2
+    # before any training: a missing matplotlib must not end a finished run
+    wants_help = "-h" in rest or "--help" in rest
+    missing = None if wants_help else missing_packages(name, "--no-plot" in rest)
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     module = importlib.import_module(DEMOS[name])
     try:
@@ -70,5 +85,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _exit(code: int) -> None:
+    """Exit with `code`; a Ctrl-C while Python shuts down is ignored.
+
+    The demo is done and its files are written: a Ctrl-C now would only
+    print a KeyboardInterrupt fragment from deep inside the shutdown.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        _exit(main())
+    except KeyboardInterrupt:  # Ctrl-C before a demo has even started
+        _exit(130)

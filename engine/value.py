@@ -90,19 +90,19 @@ class Value(MicrogradNames):
     def __add__(self, other: Value | Number) -> Value:
         """out = a + b.   d(out)/da = 1,   d(out)/db = 1"""
         if not isinstance(other, Value):  # a number: a constant leaf
-            other = Value(other)
+            other = Constant(other)
         return new_node(self.data + other.data, "+", (self, other), _ONE_ONE)
 
     def __sub__(self, other: Value | Number) -> Value:
         """out = a - b.   d(out)/da = 1,   d(out)/db = -1"""
         if not isinstance(other, Value):  # a number: a constant leaf
-            other = Value(other)
+            other = Constant(other)
         return new_node(self.data - other.data, "-", (self, other), _ONE_MINUS_ONE)
 
     def __mul__(self, other: Value | Number) -> Value:
         """out = a * b.   d(out)/da = b,   d(out)/db = a"""
         if not isinstance(other, Value):  # a number: a constant leaf
-            other = Value(other)
+            other = Constant(other)
         return new_node(
             self.data * other.data, "*", (self, other), (other.data, self.data)
         )
@@ -110,7 +110,7 @@ class Value(MicrogradNames):
     def __truediv__(self, other: Value | Number) -> Value:
         """out = a / b.   d(out)/da = 1/b,   d(out)/db = -a/b**2 = -out/b"""
         if not isinstance(other, Value):  # a number: a constant leaf
-            other = Value(other)
+            other = Constant(other)
         if other.data == 0.0:
             raise ZeroDivisionError(f"division by zero: {self.data!r} / {other.data!r}")
         out = self.data / other.data
@@ -230,6 +230,16 @@ class Value(MicrogradNames):
         backward(self)
 
 
+class Constant(Value):
+    """A plain number that an operator wrapped into a leaf: the 2 in `x * 2`.
+
+    The same as a Value in every way; only drawings tell it apart from a
+    Value the user made (which always shows its data and grad).
+    """
+
+    __slots__ = ()  # no extra memory per node
+
+
 def new_node(
     data: float,
     op: str,
@@ -269,7 +279,7 @@ def _compared(other: object) -> float | None:
 
 def _as_value(x: Value | Number) -> Value:
     """Wrap a plain number as a constant leaf; a Value stays as it is."""
-    return x if isinstance(x, Value) else Value(x)
+    return x if isinstance(x, Value) else Constant(x)
 
 
 def _checked_power(base: float, exponent: float) -> float:

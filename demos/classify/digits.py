@@ -26,6 +26,7 @@ from pathlib import Path
 import nn
 from demos.classify.run import (
     cross_entropy_loss,
+    exit_code,
     multiclass_answer,
     probabilities,
     run_demo,
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                 pixels = [p * 16 for p in x]
                 print(describe_prediction(pixels, label, probabilities(model(x))))
 
-    run_demo(
+    history, _ = run_demo(
         "digits",
         args,
         model,
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         pictures=pictures,
         show=show_examples,
     )
-    return 0
+    return exit_code(history)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ The recipe is micrograd's demo notebook, step for step:
     steps      100
 
 Writes OUT/moons_model.json, OUT/moons_boundary.png, OUT/moons_curves.png
-and OUT/moons_graph.svg: the computation graph of one prediction.
+and OUT/moons_graph.svg: how the output neuron makes one example's score.
 """
 
 from __future__ import annotations
@@ -27,36 +27,48 @@ import nn
 from demos.classify.run import (
     binary_answer,
     decision_boundary_picture,
+    exit_code,
     hinge_loss,
     run_demo,
 )
 from demos.classify.train import History
 from demos.common.cli import make_parser
 from demos.datasets import make_moons
+from engine import Value, no_grad
 
 
 def draw_one_prediction(model: Any, point: list[float], path: Path) -> Path | None:
-    """Draw the graph of model(point), with d(score)/d(node) as the grads.
+    """Draw how the last neuron turns one example into its score.
 
-    Drawing needs Graphviz; without it (or if rendering fails) this prints
-    a one-line note and returns None, and the demo carries on.
+    The whole graph of one prediction has about 400 Values (a picture
+    tens of metres tall). This one is the part a student can read: what
+    the two hidden layers say about the point, h1..h16, enters the output
+    neuron score = w1·h1 + ... + w16·h16 + b with the network's own
+    weights, and after backward() each weight's grad is d(score)/dw = its
+    h. Drawing needs Graphviz; without it (or if rendering fails) this
+    prints a one-line note and returns None, and the demo carries on.
     """
     import engine
 
     try:
-        score = model(point)
+        with no_grad():  # the hidden layers only give numbers here
+            hidden = list(point)
+            for layer in model.layers[:-1]:
+                hidden = [v.data for v in layer(hidden)]
+        h = [Value(v, label=f"h{i}") for i, v in enumerate(hidden, 1)]
+        score = model.layers[-1](h)
         score.label = "score"
         model.zero_grad()
         score.backward()  # grads in the picture: how each node moves the score
-        size = len(engine.topo_sort(score))  # ~400 Values: a tall picture
+        x1, x2 = point
         graph = engine.draw_dot(
             score,
-            cluster=True,  # a box per layer and per neuron
+            cluster=True,  # a box around the neuron
             parameters=model.parameters(),
-            max_nodes=size,
             title=(
-                f"one prediction: the score for x = ({point[0]:.2f}, {point[1]:.2f}) "
-                f"takes {size} Values, {len(model.parameters())} of them parameters"
+                f"one example x = ({x1:.2f}, {x2:.2f}): the output neuron makes "
+                f"its score from h1..h{len(h)}, what the hidden layers say about "
+                "x; after backward() each weight's grad is d(score)/dw = its h"
             ),
         )
         written = engine.render(graph, path)
@@ -85,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         graph = draw_one_prediction(model, X[0], out / "moons_graph.svg")
         return written + ([graph] if graph else [])
 
-    run_demo(
+    history, _ = run_demo(
         "moons",
         args,
         model,
@@ -99,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         lr_schedule=lambda k: 1.0 - 0.9 * k / args.steps,
         pictures=pictures,
     )
-    return 0
+    return exit_code(history)
 
 
 if __name__ == "__main__":

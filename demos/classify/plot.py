@@ -1,52 +1,56 @@
-"""Pictures of what a network has learned, saved as PNG files.
+"""Pictures of what a network has learned: for a notebook, or saved as PNG.
 
-    plot_decision_boundary   2-D data: which class the network answers
-                             everywhere in the plane, with the data points
-    plot_history             loss and accuracy, step by step
-    plot_digit_predictions   test images, each with the network's
-                             probability for every digit ("cat 0.99,
-                             dog 0.01, sloth 0.0")
+    boundary_figure(model, X, y)          2-D data: which class the network
+                                          answers everywhere in the plane
+    history_figure(history)               loss and accuracy, step by step
+    digits_figure(model, images, labels)  images, each with the network's
+                                          probability for every digit
+                                          ("cat 0.99, dog 0.01, sloth 0.0")
 
-matplotlib draws off-screen (the Agg backend), so this works on a server or
-in CI with no display. Each function writes one file and returns its path.
+Each `*_figure` returns a matplotlib `Figure` and neither saves nor shows
+it: the last line of a notebook cell shows it inline. The demos save them
+with `plot_decision_boundary`, `plot_history` and `plot_digit_predictions`,
+which write one PNG each (whole or not at all) and return its path.
+No pyplot: nothing opens a window, and no display is needed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from numbers import Real
 from pathlib import Path
+from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # draw into files, never open a window
-
-import matplotlib.pyplot as plt
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
+from demos.classify.digits_plot import (
+    digits_figure,
+    plot_digit_predictions,
+    predictions_figure,
+)
+from demos.classify.style import CLASS_COLORS, WRONG, save_figure
 from demos.classify.train import History
+from engine import Value, no_grad
 
-# One colour per class (matplotlib's tab10), light for regions, full for points.
-CLASS_COLORS = [
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
+__all__ = [
+    "boundary_figure",
+    "digits_figure",
+    "history_figure",
+    "plot_decision_boundary",
+    "plot_digit_predictions",
+    "plot_history",
+    "predictions_figure",
 ]
-WRONG = "#d62728"  # red: marks misclassified examples
+
+# model(point) -> one score (a Value or a number) or one score per class
+Model = Callable[[list[float]], Any]
 
 
-def _save(figure, path: Path | str) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(figure)
-    return path
+def _save(figure: Figure, path: Path | str) -> Path:
+    return save_figure(figure, path)
 
 
 def _margins(scores: Sequence[float]) -> list[float]:
@@ -64,24 +68,39 @@ def _margins(scores: Sequence[float]) -> list[float]:
     ]
 
 
-def plot_decision_boundary(
-    scores: Callable[[list[float]], Sequence[float]],
+def _scores_of(model: Model) -> Callable[[list[float]], list[float]]:
+    """model(point) as plain numbers: one Value, a list of Values, or floats."""
+
+    def scores(point: list[float]) -> list[float]:
+        with no_grad():  # only looking: no graph is needed
+            output = model(point)
+        if isinstance(output, (Value, Real)):
+            output = [output]
+        return [v.data if isinstance(v, Value) else float(v) for v in output]
+
+    return scores
+
+
+def boundary_figure(
+    model: Model,
     X: Sequence[Sequence[float]],
     y: Sequence[int],
-    path: Path | str,
     title: str = "",
     resolution: int = 100,
     margin: float = 0.25,
-) -> Path:
-    """Colour the plane by the class the network answers; add the data points.
+) -> Figure:
+    """Colour the plane by the class the model answers; add the data points.
 
-    `scores(point)` gives the network's output for a point [x1, x2] as a list
-    of numbers: one score (class 1 when it is > 0) or one per class (the
-    largest wins). It is called resolution² times, so run it under
-    `engine.no_grad()`. The background colour is the network's answer; each
-    dot is an example in its true class's colour. Examples the network gets
-    wrong are ringed in red, so a student can see where the boundary is off.
+    `model(point)` for a point [x1, x2] gives one score (a Value or a
+    number: class 1 when it is > 0) or one score per class (the largest
+    wins); it runs under `no_grad()`, resolution² times. The background
+    colour is the model's answer; each dot is an example in its true
+    class's colour, as the legend says. Examples the model gets wrong are
+    ringed in red, so a student can see where the boundary is off.
     """
+    if len(X) == 0 or len(X) != len(y):
+        raise ValueError(f"need as many labels as points, got {len(X)} and {len(y)}")
+    scores = _scores_of(model)
     xs1 = [p[0] for p in X]
     xs2 = [p[1] for p in X]
     lo1, hi1 = min(xs1) - margin, max(xs1) + margin
@@ -90,10 +109,11 @@ def plot_decision_boundary(
     grid2 = [lo2 + (hi2 - lo2) * j / (resolution - 1) for j in range(resolution)]
     # margins[j][i][c]: how strongly grid point (grid1[i], grid2[j]) is class c
     margins = [[_margins(scores([a, b])) for a in grid1] for b in grid2]
-    k = len(margins[0][0])
+    k = max(len(margins[0][0]), max(y) + 1)
 
-    figure, ax = plt.subplots(figsize=(5.5, 5))
-    for c in range(k):
+    figure = Figure(figsize=(5.5, 5))
+    ax = figure.subplots()
+    for c in range(len(margins[0][0])):
         # class c's region is where its margin is above 0; contouring the
         # margin (not the class number) gives smooth boundaries
         region = [[m[c] for m in row] for row in margins]
@@ -108,18 +128,22 @@ def plot_decision_boundary(
                 alpha=0.25,
             )
             ax.contour(grid1, grid2, region, levels=[0], colors="k", linewidths=0.8)
-    colors = ListedColormap(CLASS_COLORS[:k])
     ax.scatter(
         xs1,
         xs2,
         c=list(y),
-        cmap=colors,
+        cmap=ListedColormap(CLASS_COLORS[:k]),
         vmin=-0.5,
         vmax=k - 0.5,
         s=22,
         edgecolors="k",
         linewidths=0.5,
     )
+    key = [
+        Line2D([], [], ls="none", marker="o", markersize=7, markeredgecolor="k",
+               markerfacecolor=CLASS_COLORS[c], label=f"class {c}")
+        for c in range(k)
+    ]  # fmt: skip
 
     def answer(point: Sequence[float]) -> int:
         m = _margins(scores(list(point)))
@@ -127,16 +151,27 @@ def plot_decision_boundary(
 
     wrong = [p for p, label in zip(X, y, strict=True) if answer(p) != label]
     if wrong:
-        ax.scatter(
-            [p[0] for p in wrong],
-            [p[1] for p in wrong],
-            s=110,
-            facecolors="none",
-            edgecolors=WRONG,
-            linewidths=1.5,
-            label=f"wrong ({len(wrong)})",
+        key.append(
+            ax.scatter(
+                [p[0] for p in wrong],
+                [p[1] for p in wrong],
+                s=110,
+                facecolors="none",
+                edgecolors=WRONG,
+                linewidths=1.5,
+                label=f"wrong ({len(wrong)})",
+            )
         )
-        ax.legend(loc="upper right", fontsize=8)
+    ax.legend(
+        handles=key,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=min(len(key), 4),
+        fontsize=9,
+        title="dot: the true class · shaded area: the network's answer",
+        title_fontsize=9,
+        frameon=False,
+    )
     correct = len(y) - len(wrong)
     ax.set_title(f"{title}\n{correct}/{len(y)} training points right", fontsize=10)
     ax.set_xlabel("x1")
@@ -144,7 +179,20 @@ def plot_decision_boundary(
     ax.set_xlim(lo1, hi1)
     ax.set_ylim(lo2, hi2)
     ax.set_aspect("equal")
-    return _save(figure, path)
+    return figure
+
+
+def plot_decision_boundary(
+    scores: Model,
+    X: Sequence[Sequence[float]],
+    y: Sequence[int],
+    path: Path | str,
+    title: str = "",
+    resolution: int = 100,
+    margin: float = 0.25,
+) -> Path:
+    """`boundary_figure(scores, ...)` saved as a PNG at `path`; returns the path."""
+    return _save(boundary_figure(scores, X, y, title, resolution, margin), path)
 
 
 def _running_mean(values: Sequence[float], window: int) -> list[float]:
@@ -158,11 +206,28 @@ def _running_mean(values: Sequence[float], window: int) -> list[float]:
     return means
 
 
+def _plain_number(value: float, _position: object = None) -> str:
+    return f"{value:g}"
+
+
+def _plain_number_on_2_5(value: float, _position: object = None) -> str:
+    leading = f"{value:.0e}"[0]  # 2e-01 -> "2"
+    return f"{value:g}" if leading in "25" else ""
+
+
 def plot_history(history: History, path: Path | str, title: str = "") -> Path:
+    """`history_figure(history, title)` saved as a PNG at `path`."""
+    return _save(history_figure(history, title), path)
+
+
+def history_figure(history: History, title: str = "") -> Figure:
     """Loss (left) and accuracy (right) after every training step.
 
-    With minibatches both curves are measured on each step's small batch, so
+    `history` is what `demos.classify.train.train(...)` returns. With
+    minibatches both curves are measured on each step's small batch, so
     they jitter; held-out test accuracy, when recorded, is drawn as dots.
+    The loss axis is logarithmic (each grid line a factor of 10), which
+    the axis says, so that late, small progress still shows.
     """
     steps = list(range(1, history.steps + 1))
     accuracy = [100 * a for a in history.accuracy]
@@ -170,7 +235,8 @@ def plot_history(history: History, path: Path | str, title: str = "") -> Path:
     # running average over `window` steps on top, so the trend shows.
     window = 1 if history.batch_size is None else max(5, history.steps // 25)
     faint = 0.3 if window > 1 else 1.0
-    figure, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 3.8))
+    figure = Figure(figsize=(10, 3.8))
+    ax_loss, ax_acc = figure.subplots(1, 2)
     ax_loss.plot(steps, history.loss, color=CLASS_COLORS[0], linewidth=1, alpha=faint)
     if window > 1:
         ax_loss.plot(
@@ -184,7 +250,14 @@ def plot_history(history: History, path: Path | str, title: str = "") -> Path:
     ax_loss.set_ylabel("loss")
     ax_loss.set_title("loss (lower is better)", fontsize=10)
     if history.loss and min(history.loss) > 0:
-        ax_loss.set_yscale("log")  # late progress is small: show it on a log scale
+        # late progress is small: on a log scale it still shows, but a
+        # student reads the axis as even steps unless it says otherwise
+        ax_loss.set_yscale("log")
+        ax_loss.set_ylabel("loss (log scale)")
+        ax_loss.set_title("loss, log scale (lower is better)", fontsize=10)
+        # plain numbers (0.2, not 2×10⁻¹) on the 1, 2 and 5 lines
+        ax_loss.yaxis.set_major_formatter(FuncFormatter(_plain_number))
+        ax_loss.yaxis.set_minor_formatter(FuncFormatter(_plain_number_on_2_5))
     ax_loss.grid(alpha=0.3, which="both")
 
     full = history.batch_size is None
@@ -221,86 +294,4 @@ def plot_history(history: History, path: Path | str, title: str = "") -> Path:
         title += f" (stopped by Ctrl-C after {history.steps} steps)"
     figure.suptitle(title)
     figure.tight_layout()
-    return _save(figure, path)
-
-
-def plot_digit_predictions(
-    images: Sequence[Sequence[float]],
-    labels: Sequence[int],
-    probabilities: Sequence[Sequence[float]],
-    path: Path | str,
-    title: str = "",
-    columns: int = 6,
-) -> Path:
-    """Each test image above a bar chart of the network's 10 probabilities.
-
-    The picture is what the network sees (64 numbers, drawn as 8x8 pixels,
-    values 0..16); the bars are what it answers: one probability per digit,
-    summing to 1. Above each image: the true digit and the guess with its
-    probability. Wrong guesses are red, with a red frame; the bar of the
-    true digit is outlined in green.
-    """
-    n = len(images)
-    rows = (n + columns - 1) // columns
-    # Layout in inches, per cell: title, square image, bars, tick labels.
-    cell_w, cell_h, image, bars = 1.8, 2.75, 1.25, 0.55
-    top = 0.75  # room for the figure's title and key
-    width, height = columns * cell_w, rows * cell_h + top
-    figure = plt.figure(figsize=(width, height))
-    figure.suptitle(title, y=1 - 0.12 / height, fontsize=12)
-    figure.text(
-        0.5,
-        1 - 0.5 / height,
-        "bars: the network's probability for each digit 0-9 · green outline: "
-        "the true digit · red: a wrong guess",
-        ha="center",
-        fontsize=9,
-        color="#444444",
-    )
-    examples = zip(images, labels, probabilities, strict=True)
-    for i, (pixels, label, probs) in enumerate(examples):
-        row, col = divmod(i, columns)
-        cell_left = col * cell_w
-        cell_top = height - top - row * cell_h
-        image_box = (
-            cell_left + (cell_w - image) / 2,
-            cell_top - 0.45 - image,
-            image,
-            image,
-        )
-        bars_box = (cell_left + 0.25, cell_top - 0.6 - image - bars, cell_w - 0.4, bars)
-        ax_img = figure.add_axes(_fraction(image_box, width, height))
-        ax_bar = figure.add_axes(_fraction(bars_box, width, height))
-
-        guess = max(range(len(probs)), key=probs.__getitem__)
-        color = "k" if guess == label else WRONG
-        rows_of_pixels = [list(pixels[r * 8 : r * 8 + 8]) for r in range(8)]
-        ax_img.imshow(rows_of_pixels, cmap="gray_r", vmin=0, vmax=16)
-        ax_img.set_title(
-            f"true {label} · guess {guess} ({probs[guess]:.0%})",
-            fontsize=9,
-            color=color,
-        )
-        ax_img.set_xticks([])
-        ax_img.set_yticks([])
-        for spine in ax_img.spines.values():
-            spine.set_edgecolor(WRONG if guess != label else "#cccccc")
-            spine.set_linewidth(3 if guess != label else 0.8)
-
-        bar_colors = [color if d == guess else "#b0b0b0" for d in range(len(probs))]
-        drawn = ax_bar.bar(range(len(probs)), probs, color=bar_colors)
-        drawn[label].set_edgecolor(CLASS_COLORS[2])
-        drawn[label].set_linewidth(2)
-        ax_bar.set_ylim(0, 1)
-        ax_bar.set_xticks(range(len(probs)))
-        ax_bar.set_yticks([0, 1])
-        ax_bar.tick_params(labelsize=7, length=0)
-        for spine in ("top", "right"):
-            ax_bar.spines[spine].set_visible(False)
-    return _save(figure, path)
-
-
-def _fraction(box: tuple[float, float, float, float], width: float, height: float):
-    """(left, bottom, w, h) in inches -> fractions of the figure, for add_axes."""
-    left, bottom, w, h = box
-    return (left / width, bottom / height, w / width, h / height)
+    return figure

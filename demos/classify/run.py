@@ -13,7 +13,8 @@ score, and softmax turns the scores into probabilities that sum to 1.
 `run_demo` is the part every demo repeats: train, count, save the model,
 draw the pictures, print one final line such as
 
-    moons: train accuracy 100.0% (100/100), test accuracy n/a, 100 steps, 12.3 s
+    moons: train accuracy (all 100 examples) 100.0% (100/100), test accuracy n/a,
+           100 steps, 12.3 s
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 import nn
 from demos.classify.train import History, LossFn, Predict, count_correct, train
+from demos.common.files import saving_uninterrupted, write_atomically
 from engine import Value, no_grad
 
 
@@ -79,9 +81,12 @@ def final_line(
 ) -> str:
     """The one parseable summary line every demo prints last."""
     test = percent(*test_correct) if test_correct else "n/a"
+    # "all N examples": after training, every training example is counted,
+    # unlike the progress bar's "batch acc" (one batch, before its step)
+    everything = f"(all {train_correct[1]} examples)"
     line = (
-        f"{name}: train accuracy {percent(*train_correct)}, test accuracy {test}, "
-        f"{history.steps} steps, {history.seconds:.1f} s"
+        f"{name}: train accuracy {everything} {percent(*train_correct)}, "
+        f"test accuracy {test}, {history.steps} steps, {history.seconds:.1f} s"
     )
     return line + ", stopped by Ctrl-C" if history.interrupted else line
 
@@ -103,6 +108,10 @@ def run_demo(
     **train_options: Any,
 ) -> tuple[History, str]:
     """Train, save `OUT/NAME_model.json`, draw, print the final line.
+
+    Ctrl-C during training stops it and the rest runs on; Ctrl-C while the
+    files are written waits until they are whole. Either way the History
+    is marked `interrupted` (see `exit_code`).
 
     `pictures(out_dir, history)` draws the demo's own pictures and returns
     their paths; it is skipped with --no-plot. The curves of loss and
@@ -133,17 +142,19 @@ def run_demo(
         test_correct = (count_correct(model, X_test, y_test, predict), len(y_test))
 
     out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    written = [out / f"{name}_model.json"]
-    nn.save(model, written[0])
-    if not args.no_plot:
-        from demos.classify.plot import plot_history
+    # Ctrl-C now would cut a file in half after "keeping what the model has
+    # learned" was promised: the saving finishes first, then the demo ends
+    # with 130 as an interrupted program does
+    with saving_uninterrupted(f"{name}: still saving; one moment") as pressed:
+        written = [save_model(model, out / f"{name}_model.json")]
+        if not args.no_plot:
+            from demos.classify.plot import plot_history
 
-        if pictures is not None:
-            written += pictures(out, history)
-        written.append(
-            plot_history(history, out / f"{name}_curves.png", title=f"{name}: training")
-        )
+            if pictures is not None:
+                written += pictures(out, history)
+            title = f"{name}: training"
+            written.append(plot_history(history, out / f"{name}_curves.png", title))
+    history.interrupted = history.interrupted or bool(pressed)
     for path in written:
         print(f"wrote {path}")
     if show is not None:
@@ -151,6 +162,19 @@ def run_demo(
     line = final_line(name, train_correct, test_correct, history)
     print(line)
     return history, line
+
+
+def save_model(model: Any, path: Path) -> Path:
+    """nn.save into a temporary file beside `path`, then into its place.
+
+    A full disk or a crash leaves the previous model file as it was.
+    """
+    return write_atomically(path, lambda temp: nn.save(model, temp))
+
+
+def exit_code(history: History) -> int:
+    """0 for a finished run; 130 (what shells expect) if Ctrl-C stopped it."""
+    return 130 if history.interrupted else 0
 
 
 def decision_boundary_picture(

@@ -19,6 +19,7 @@ import nn
 from demos.classify.run import (
     cross_entropy_loss,
     decision_boundary_picture,
+    exit_code,
     multiclass_answer,
     run_demo,
 )
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     model = nn.MLP(2, [16, 16, 3], seed=args.seed)
     print(f"spiral: {model}, {len(y)} points, softmax + cross-entropy, Adam")
 
-    run_demo(
+    history, _ = run_demo(
         "spiral",
         args,
         model,
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             "spiral", model, X, y, "MLP(2, [16, 16, 3])"
         ),
     )
-    return 0
+    return exit_code(history)
 
 
 if __name__ == "__main__":

@@ -181,8 +181,12 @@ def train(
                 _evaluate(model, X_test, y_test, predict, history)
             if bar is not None:
                 bar.update(1)
+                # this step's batch, before the step: not the final line's
+                # accuracy, which counts every example after training
                 accuracy = f"{100 * correct / len(y_batch):.1f}%"
-                bar.set_postfix({"loss": f"{loss.data:.4f}", "acc": accuracy})
+                bar.set_postfix(
+                    {"batch loss": f"{loss.data:.4f}", "batch acc": accuracy}
+                )
             del outputs, loss  # free this step's graph before the next one
     except KeyboardInterrupt:
         history.interrupted = True

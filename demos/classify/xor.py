@@ -22,6 +22,7 @@ from demos.classify.run import (
     binary_answer,
     binary_cross_entropy_loss,
     decision_boundary_picture,
+    exit_code,
     run_demo,
 )
 from demos.common.cli import make_parser
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     model = nn.MLP(2, [8, 1], activation="tanh", seed=args.seed)
     print(f"xor: {model}, {len(y_train)} training points, binary cross-entropy")
 
-    run_demo(
+    history, _ = run_demo(
         "xor",
         args,
         model,
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             "xor", model, X_train, y_train, "MLP(2, [8, 1]), tanh"
         ),
     )
-    return 0
+    return exit_code(history)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -66,12 +67,23 @@ def output_folder(text: str) -> Path:
     Checked when the options are read, before any training, so that a long
     run never ends in a traceback because its pictures have nowhere to go.
     """
-    return _writable(Path(text), want_folder=True)
+    return _writable(_not_empty(text, "--out"), want_folder=True)
 
 
 def output_file(text: str) -> Path:
     """argparse type for a file to write (e.g. an HTML page), not a folder."""
-    return _writable(Path(text), want_folder=False)
+    return _writable(_not_empty(text, "the file name"), want_folder=False)
+
+
+def _not_empty(text: str, what: str) -> Path:
+    # Path("") is the current folder: an empty --out (a shell variable that
+    # was never set) would silently scatter files where the learner stands
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            f"{what} is empty; give a folder, e.g. --out out (or --out . for "
+            "the current folder)"
+        )
+    return Path(text)
 
 
 def _writable(path: Path, want_folder: bool) -> Path:
@@ -88,7 +100,26 @@ def _writable(path: Path, want_folder: bool) -> Path:
         raise argparse.ArgumentTypeError(
             f"cannot write in {str(folder)!r} (no permission)"
         )
+    _try_writing_in(folder)
     return path
+
+
+def _try_writing_in(folder: Path) -> None:
+    """Create and remove a small file in `folder`, or a readable error.
+
+    os.access is not enough: root may "write" anywhere, yet /proc or a
+    read-only disk refuses the file itself, which would only show after
+    all the training. So a file is really made (and removed at once).
+    """
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".takaisin-check-", dir=folder)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise argparse.ArgumentTypeError(
+            f"cannot write in {str(folder)!r} ({reason})"
+        ) from None
+    os.close(handle)
+    os.remove(probe)
 
 
 def make_parser(

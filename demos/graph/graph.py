@@ -3,6 +3,8 @@
     python -m demos graph                  # SVG files in ./out
     python -m demos graph --format png     # needs system Graphviz
     python -m demos graph --example neuron --out pictures
+    python -m demos graph --example network --focus L1.N1.w1
+                                           # only the paths back to one weight
 
 Each picture shows every number (data) and its gradient (grad) after one
 forward and backward pass; thick red arrows carry much gradient back. SVG
@@ -20,11 +22,32 @@ from pathlib import Path
 import graphviz
 
 from demos.common.cli import output_folder
-from engine import Value, dot, draw_dot, render
+from engine import Value, dot, draw_dot, render, topo_sort
 from engine.draw import RenderError
 
 
-def neuron() -> graphviz.Digraph:
+class NoSuchLabelError(ValueError):
+    """--focus names a label that the example's graph does not have."""
+
+
+def draw(root: Value, focus: str | None, **options) -> graphviz.Digraph:
+    """draw_dot(root, ...), or with `focus` only the paths back to that label.
+
+    A focused picture reads best top to bottom (rankdir="TB").
+    """
+    if focus is None:
+        return draw_dot(root, **options)
+    nodes = {node.label: node for node in topo_sort(root) if node.label}
+    if focus not in nodes:
+        labels = ", ".join(sorted(nodes))
+        raise NoSuchLabelError(
+            f"--focus {focus!r}: this graph has no value labelled so; "
+            f"its labels are {labels}"
+        )
+    return draw_dot(root, focus=nodes[focus], rankdir="TB", **options)
+
+
+def neuron(focus: str | None = None) -> graphviz.Digraph:
     """The neuron of the talk, g(w·x + b) with g = tanh, on two inputs."""
     x1, x2 = Value(2.0, label="x1"), Value(0.0, label="x2")
     w1, w2 = Value(-3.0, label="w1"), Value(1.0, label="w2")
@@ -34,10 +57,11 @@ def neuron() -> graphviz.Digraph:
     o = n.tanh()
     o.label = "o"
     o.backward()
-    return draw_dot(o, legend=True, title="one neuron: o = tanh(w1·x1 + w2·x2 + b)")
+    title = "one neuron: o = tanh(w1·x1 + w2·x2 + b)"
+    return draw(o, focus, legend=True, title=title)
 
 
-def expression() -> graphviz.Digraph:
+def expression(focus: str | None = None) -> graphviz.Digraph:
     """An expression from single operations; a value used twice; a constant."""
     a, b, c = Value(2.0, label="a"), Value(-3.0, label="b"), Value(10.0, label="c")
     e = a * b
@@ -47,10 +71,11 @@ def expression() -> graphviz.Digraph:
     L = (d * a) ** 2 / 100  # a is used twice: its grad adds both paths
     L.label = "L"
     L.backward()
-    return draw_dot(L, legend=True, title="L = (d·a)**2 / 100 where d = a·b + c")
+    title = "L = (d·a)**2 / 100 where d = a·b + c"
+    return draw(L, focus, legend=True, title=title)
 
 
-def network(seed: int = 0) -> graphviz.Digraph:
+def network(seed: int = 0, focus: str | None = None) -> graphviz.Digraph:
     """A small network, its squared error on one example, after backward."""
     from nn import MLP  # only here: the other pictures need the engine alone
 
@@ -63,7 +88,7 @@ def network(seed: int = 0) -> graphviz.Digraph:
     loss.label = "loss"
     loss.backward()
     title = "MLP(2, [3, 2, 1]), loss = (prediction - y)**2, after loss.backward()"
-    return draw_dot(loss, cluster=True, legend=True, title=title)
+    return draw(loss, focus, cluster=True, legend=True, title=title)
 
 
 EXAMPLES: dict[str, Callable[..., graphviz.Digraph]] = {
@@ -82,7 +107,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--example",
         choices=list(EXAMPLES),
         action="append",
-        help="which graph to draw (repeat for several; default: all three)",
+        help="which graph to draw (repeat for several; default: all three, "
+        "or with --focus the network)",
+    )
+    parser.add_argument(
+        "--focus",
+        metavar="LABEL",
+        help="draw only the paths from the output back to the value with this "
+        "label, e.g. L1.N1.w1 (a weight of the network) or w1 (the neuron's)",
     )
     parser.add_argument(
         "--format",
@@ -104,11 +136,20 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
-    for name in args.example or list(EXAMPLES):
-        graph = EXAMPLES[name](args.seed) if name == "network" else EXAMPLES[name]()
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    names = args.example or (["network"] if args.focus else list(EXAMPLES))
+    for name in names:
         try:
-            path = render(graph, args.out / f"graph_{name}.{args.format}")
+            if name == "network":
+                graph = network(args.seed, focus=args.focus)
+            else:
+                graph = EXAMPLES[name](focus=args.focus)
+        except NoSuchLabelError as error:
+            parser.error(f"--example {name}: {error}")
+        suffix = "_focus" if args.focus else ""
+        try:
+            path = render(graph, args.out / f"graph_{name}{suffix}.{args.format}")
         except RenderError as error:
             print(error, file=sys.stderr)
             return 1

@@ -6,6 +6,7 @@
     scenes.py     the numbers of each picture, and their settings
     plots.py      drawing the 1-D and 2-D pictures and the GIF
     cautions.py   drawing the two valleys and the guessing race
+    figures.py    each picture as one call returning a Figure (notebooks)
     style.py      the pictures' shared look
 
 Uses `engine`, `nn`, `demos.common`, `demos.datasets` and matplotlib.

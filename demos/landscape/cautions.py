@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from demos.landscape.style import (
@@ -18,8 +19,8 @@ from demos.landscape.style import (
     contours,
     draw_path,
     loss_colorbar,
-    plt,
     slide_title,
+    subplots,
 )
 
 
@@ -40,8 +41,8 @@ def draw_two_valleys(
     two starts. Right: one minibatch run on shuffled examples, plus the end
     points of all the shuffled runs (`minibatch` is (label, path, ends)).
     """
-    with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(
+    with rc_context(STYLE):
+        fig, axes = subplots(
             1, 3, figsize=(18, 6.4), gridspec_kw={"width_ratios": [0.75, 1, 1]}
         )
         fig.subplots_adjust(top=0.8, bottom=0.11, left=0.04, right=0.93, wspace=0.17)
@@ -107,21 +108,23 @@ def draw_two_valleys(
 # --------------------------------------------------------------- guessing
 def draw_guessing(
     panels: Sequence[tuple[str, str, Sequence[tuple[str, Sequence[float]]], float]],
+    heading: str = "Why not just guess the weights?  Fine for 2 weights, not for 337",
 ) -> Figure:
     """Best loss so far against loss evaluations, one panel per model.
 
     `panels` are (title, note, [(label, best-so-far curve), ...], zero_loss);
     zero_loss, the loss with every weight 0 (a model that knows nothing),
     sets the scale: a method is only useful well below that line.
+    `heading` is the picture's big title.
     """
-    with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(panels), figsize=(7.2 * len(panels), 6))
+    with rc_context(STYLE):
+        fig, axes = subplots(1, len(panels), figsize=(7.2 * len(panels), 6))
         if len(panels) == 1:
             axes = [axes]
         fig.subplots_adjust(top=0.76, bottom=0.12, left=0.07, right=0.98, wspace=0.18)
         slide_title(
             fig,
-            "Why not just guess the weights?  Fine for 2 weights, not for 337",
+            heading,
             "Arvataan?  Parametreja ≈ h × k = paljon",
         )
         for ax, (title, note, curves, zero_loss) in zip(axes, panels, strict=True):

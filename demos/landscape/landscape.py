@@ -26,8 +26,6 @@ from pathlib import Path
 from demos.common.cli import make_parser
 from demos.landscape.scenes import (
     LR_2D,
-    VALLEY_BATCH,
-    VALLEY_LR,
     WORSE_START,
     Results,
     Settings,
@@ -36,7 +34,7 @@ from demos.landscape.scenes import (
     two_dimensional,
     two_valleys,
 )
-from demos.landscape.surfaces import TWO_LINE_POINTS, valley_of
+from demos.landscape.surfaces import valley_of
 
 
 def run(settings: Settings, seed: int) -> Results:
@@ -52,7 +50,7 @@ def run(settings: Settings, seed: int) -> Results:
 def draw_all(results: Results, out: Path, gif: bool) -> list[Path]:
     """Write every picture into `out`; returns the files written."""
     # Imported here so that --no-plot runs without matplotlib.
-    from demos.landscape import cautions, plots
+    from demos.landscape import figures, plots
     from demos.landscape.style import save
 
     written = []
@@ -69,29 +67,9 @@ def draw_all(results: Results, out: Path, gif: bool) -> list[Path]:
         written.append(
             plots.save_descent_gif(w_values, b_values, grid, paths, LR_2D, gif_path)
         )
-    w_values, b_values, grid, bottoms, full, mini, steps = results.valleys
-    subtitles = (
-        f"full batch: all {len(TWO_LINE_POINTS)} examples every step\n"
-        f"learning rate {VALLEY_LR:g}, {steps} steps",
-        f"minibatches of {VALLEY_BATCH} shuffled examples, same start\n"
-        f"learning rate {VALLEY_LR:g}, {steps} steps: {results.escapes} of "
-        f"{results.shuffles} runs end in the better valley",
-    )
-    fig = cautions.draw_two_valleys(
-        w_values, b_values, grid, TWO_LINE_POINTS, bottoms, full, mini, subtitles
-    )
+    fig = figures.two_valleys_from(results)
     written.append(save(fig, out / "landscape_two_valleys.png"))
-    panels = []
-    for panel in results.guessing:
-        labels = ["random guessing", "gradient descent"]
-        if panel.accuracies:
-            labels = [
-                f"{label}, {accuracy:.0%} of points right"
-                for label, accuracy in zip(labels, panel.accuracies, strict=True)
-            ]
-        curves = list(zip(labels, panel.race[:2], strict=True))
-        panels.append((panel.title, panel.note, curves, panel.zero_loss))
-    fig = cautions.draw_guessing(panels)
+    fig = figures.guessing_from(results)
     written.append(save(fig, out / "landscape_guessing.png"))
     return written
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 
+from demos.common.files import write_atomically
 from demos.landscape.style import (
     ARROW_COLOR,
     CURVE_COLOR,
@@ -20,8 +22,8 @@ from demos.landscape.style import (
     Path2D,
     contours,
     draw_path,
-    plt,
     slide_title,
+    subplots,
 )
 
 
@@ -30,14 +32,16 @@ def draw_derivative(
     ws: Sequence[float],
     losses: Sequence[float],
     tangents: Sequence[tuple[float, float, float]],
+    model: str = "model: ŷ = tanh(w·x) on 6 points",
 ) -> Figure:
     """The loss curve L(w) with a tangent line at a few points.
 
     `tangents` are (w, L(w), dL/dw) triples; dL/dw is the slope that
     backward() returned, and it is the slope of the line drawn there.
+    `model` says in one line what the loss is of ("" for nothing).
     """
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(10, 6.2))
+    with rc_context(STYLE):
+        fig, ax = subplots(figsize=(10, 6.2))
         fig.subplots_adjust(top=0.84, bottom=0.12, left=0.09, right=0.97)
         slide_title(
             fig,
@@ -85,8 +89,8 @@ def draw_derivative(
         ax.text(
             0.99,
             0.02,
-            "model: ŷ = tanh(w·x) on 6 points\n"
-            "each slope dL/dw is the .grad that backward() computed",
+            (f"{model}\n" if model else "")
+            + "each slope dL/dw is the .grad that backward() computed",
             transform=ax.transAxes,
             ha="right",
             va="bottom",
@@ -105,8 +109,8 @@ def draw_learning_rates(
 
     `runs` are (verdict, learning rate, weights visited, their losses).
     """
-    with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(runs), figsize=(14, 5.4), sharey=True)
+    with rc_context(STYLE):
+        fig, axes = subplots(1, len(runs), figsize=(14, 5.4), sharey=True)
         fig.subplots_adjust(top=0.78, bottom=0.15, left=0.07, right=0.98, wspace=0.08)
         slide_title(
             fig,
@@ -142,7 +146,9 @@ def draw_learning_rates(
                 textcoords="offset points",
                 ha="center",
             )
-            ax.set_title(f"{verdict}\nlearning rate {lr:g}", color=color)
+            heading = f"learning rate {lr:g}"
+            heading = f"{verdict}\n{heading}" if verdict else heading
+            ax.set_title(heading, color=color)
             ax.text(
                 0.03,
                 0.95,
@@ -175,14 +181,16 @@ def draw_gradient_field(
     arrows: Sequence[tuple[float, float, float, float]],
     paths: Sequence[tuple[str, Path2D]],
     lr: float,
+    model: str = "model ŷ = tanh(w·x + b) on 6 points",
 ) -> Figure:
     """Contours of L(w, b), arrows of -gradient, and descent paths.
 
     `arrows` are (w, b, dL/dw, dL/db) from backward(); each arrow is drawn
     as the negative gradient: the steepest way down from that point.
+    `model` says in one line what the loss is of ("" for nothing).
     """
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(10, 7.4))
+    with rc_context(STYLE):
+        fig, ax = subplots(figsize=(10, 7.4))
         fig.subplots_adjust(top=0.84, bottom=0.1, left=0.09, right=0.99)
         slide_title(
             fig,
@@ -212,9 +220,8 @@ def draw_gradient_field(
         for (label, path), color in zip(paths, RUN_COLORS, strict=False):
             draw_path(ax, path, color, label)
         ax.legend(loc="lower right", framealpha=0.9, title=f"learning rate {lr:g}")
-        ax.set_title(
-            "model ŷ = tanh(w·x + b) on 6 points;  ■ start,  ★ end", fontsize=13
-        )
+        marks = "■ start,  ★ end"
+        ax.set_title(f"{model};  {marks}" if model else marks, fontsize=13)
     return fig
 
 
@@ -231,8 +238,8 @@ def save_descent_gif(
     """An animated GIF: the descent paths of the 2-D picture, step by step."""
     from matplotlib.animation import FuncAnimation, PillowWriter
 
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(8, 5.6))
+    with rc_context(STYLE):
+        fig, ax = subplots(figsize=(8, 5.6))
         fig.subplots_adjust(top=0.88, bottom=0.12, left=0.1, right=0.99)
         contours(ax, w_values, b_values, grid)
         lines = []
@@ -256,7 +263,8 @@ def save_descent_gif(
         # Hold the last frame a little before the loop starts again.
         frames = list(range(steps + 1)) + [steps] * fps
         animation = FuncAnimation(fig, show, frames=frames, blit=False)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        animation.save(path, writer=PillowWriter(fps=fps), dpi=70)
-        plt.close(fig)
+        write_atomically(
+            path,
+            lambda temp: animation.save(temp, writer=PillowWriter(fps=fps), dpi=70),
+        )
     return path

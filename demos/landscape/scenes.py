@@ -10,6 +10,7 @@ talk's story: change them and look again.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from demos.landscape.guessing import (
 )
 from demos.landscape.surfaces import (
     TWO_LINE_POINTS,
+    LossFunction,
     Tangent,
     central_difference,
     descend,
@@ -108,10 +110,7 @@ def one_dimensional(settings: Settings, results: Results) -> None:
     ws = linspace(W_RANGE[0], W_RANGE[1], settings.curve_points)
     results.curve = (ws, [loss_at(neuron_loss, [w]) for w in ws])
     results.tangents = tangents(neuron_loss, TANGENT_POINTS)
-    for verdict, lr in LEARNING_RATES:
-        path = [p[0] for p in descend(neuron_loss, [LR_START], lr, LR_STEPS)]
-        losses = [loss_at(neuron_loss, [w]) for w in path]
-        results.lr_runs.append((verdict, lr, path, losses))
+    results.lr_runs = learning_rate_runs(neuron_loss, LR_START, LEARNING_RATES)
     checked = [t.w for t in results.tangents] + ws[:: max(1, len(ws) // 30)]
     results.slope_error = max(
         abs(
@@ -122,26 +121,63 @@ def one_dimensional(settings: Settings, results: Results) -> None:
     )
 
 
+def learning_rate_runs(
+    loss_fn: LossFunction,
+    start: float,
+    learning_rates: Sequence[tuple[str, float]],
+    steps: int = LR_STEPS,
+) -> list[tuple[str, float, list[float], list[float]]]:
+    """Descent on a 1-D loss from `start`, once per (verdict, learning rate).
+
+    Each run is (verdict, lr, the weights visited, their losses).
+    """
+    runs = []
+    for verdict, lr in learning_rates:
+        path = [p[0] for p in descend(loss_fn, [start], lr, steps)]
+        runs.append((verdict, lr, path, [loss_at(loss_fn, [w]) for w in path]))
+    return runs
+
+
+def gradient_field(
+    loss_fn: LossFunction,
+    w_range: tuple[float, float] = W_RANGE,
+    b_range: tuple[float, float] = B_RANGE,
+    starts: Sequence[tuple[float, float]] = STARTS_2D,
+    lr: float = LR_2D,
+    steps: int = STEPS_2D,
+    grid_points: int = 81,
+    arrows: int = 13,
+) -> tuple[tuple, float]:
+    """Heights of a 2-weight loss, -gradient arrows, descent paths.
+
+    Returns ((w_values, b_values, grid, arrows, paths), the largest
+    difference between an arrow's gradient and its central difference).
+    """
+    w_values = linspace(*w_range, grid_points)
+    b_values = linspace(*b_range, grid_points)
+    grid = loss_grid(loss_fn, w_values, b_values)
+    field, error = [], 0.0
+    for b in linspace(*b_range, arrows)[1:-1]:
+        for w in linspace(*w_range, arrows)[1:-1]:
+            _, (dw, db) = loss_and_gradient(loss_fn, [w, b])
+            field.append((w, b, dw, db))
+            error = max(
+                error,
+                abs(dw - central_difference(loss_fn, [w, b], 0)),
+                abs(db - central_difference(loss_fn, [w, b], 1)),
+            )
+    paths = [
+        (f"start ({w:g}, {b:g})", descend(loss_fn, [w, b], lr, steps))
+        for w, b in starts
+    ]
+    return (w_values, b_values, grid, field, paths), error
+
+
 def two_dimensional(settings: Settings, results: Results) -> None:
     """Contours of L(w, b), -gradient arrows and three descent paths."""
-    w_values = linspace(*W_RANGE, settings.grid_points)
-    b_values = linspace(*B_RANGE, settings.grid_points)
-    grid = loss_grid(neuron_loss, w_values, b_values)
-    arrows = []
-    for b in linspace(*B_RANGE, settings.arrows)[1:-1]:
-        for w in linspace(*W_RANGE, settings.arrows)[1:-1]:
-            _, (dw, db) = loss_and_gradient(neuron_loss, [w, b])
-            arrows.append((w, b, dw, db))
-            error = max(
-                abs(dw - central_difference(neuron_loss, [w, b], 0)),
-                abs(db - central_difference(neuron_loss, [w, b], 1)),
-            )
-            results.gradient_error = max(results.gradient_error, error)
-    paths = [
-        (f"start ({w:g}, {b:g})", descend(neuron_loss, [w, b], LR_2D, STEPS_2D))
-        for w, b in STARTS_2D
-    ]
-    results.field2d = (w_values, b_values, grid, arrows, paths)
+    results.field2d, results.gradient_error = gradient_field(
+        neuron_loss, grid_points=settings.grid_points, arrows=settings.arrows
+    )
 
 
 def two_valleys(settings: Settings, seed: int, results: Results) -> None:

@@ -2,7 +2,9 @@
 
 Large fonts and plain titles, so that every PNG can go on a slide as it is;
 the Finnish line under each title names the talk's slide it belongs to.
-matplotlib draws into files (the Agg backend): no window, works on a server.
+Every picture is a plain matplotlib `Figure`, made without pyplot: it opens
+no window, needs no display, and in a notebook it shows once, where it is
+returned (pyplot would also show it by itself at the end of the cell).
 """
 
 from __future__ import annotations
@@ -10,14 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")  # draw into files; no window, works on a server
-
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from demos.common.files import write_atomically
 
 STYLE = {
     "font.size": 13,
@@ -41,12 +40,15 @@ def slide_title(fig: Figure, english: str, finnish: str) -> None:
     fig.text(0.5, 0.905, finnish, ha="center", style="italic", color="0.35")
 
 
+def subplots(*grid: int, figsize: tuple[float, float], **options):
+    """A new Figure and its axes, like pyplot's `subplots`, without pyplot."""
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(*grid, **options)
+
+
 def save(fig: Figure, path: Path) -> Path:
-    """Write the figure as a PNG and free its memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    """Write the figure as a PNG, whole or not at all (see common/files.py)."""
+    return write_atomically(path, lambda temp: fig.savefig(temp, dpi=100))
 
 
 def contours(

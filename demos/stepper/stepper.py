@@ -1,13 +1,22 @@
 """Write an HTML page that steps through backprop one chain-rule step at a time.
 
-    python -m demos stepper -o backprop.html                  # a neuron
-    python -m demos stepper -o net.html --example net --lang fi
+    python -m demos stepper                           # out/backprop.html: a neuron
+    python -m demos stepper --example net --lang fi   # out/net.html
+    python -m demos stepper -o page.html              # exactly this file
 
 The page is one self-contained file (inline SVG, CSS and JavaScript; no
 network needed). Previous / Next (or the arrow keys) step through the
 forward pass node by node, then the backward pass edge by edge: the active
 node or edge lights up, each grad appears as it is computed, and the side
-panel shows that step's chain-rule arithmetic.
+panel shows that step's chain-rule arithmetic. A menu jumps to a phase or
+to the first step that touches a layer; with `focus=` (a value of the
+graph) the steps on the path back to it are marked, with buttons to them.
+
+For your own graph: `write_page(root, path)`, or in a notebook
+`demos.stepper.step_through(root)`. A server serves `render_page(data)`
+(one page), or `render_page(data, inline=False)` with `stepper_js()` and
+`stepper_css()` as the files stepper.js and stepper.css, for a strict
+Content-Security-Policy of `default-src 'self'`.
 
 Every number on the page is computed here in Python, by the same
 `backward_steps` that `backward()` is built on; the page only shows them.
@@ -19,18 +28,42 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import tempfile
 from pathlib import Path
-from typing import Any
 
-from demos.common.cli import output_file
+from demos.common.cli import output_file, output_folder
 from demos.common.examples import EXAMPLES
 from demos.stepper.layout import BOX_HEIGHT, BOX_WIDTH, GAP_X, layout
+from demos.stepper.steps import (
+    build_steps,
+    focus_path,
+    jumps,
+    layers,
+    on_the_way,
+    roles,
+)
 from demos.stepper.text import EXAMPLE_TITLES_FI, TEXT
-from engine import Value, backward_steps, topo_sort
-from engine.explain import fmt, formula, local_rule, node_names, step_line
+from engine import Value, topo_sort
+from engine.explain import fmt, node_names
 
-TEMPLATE = Path(__file__).with_name("page.html")
+HERE = Path(__file__).parent
+TEMPLATE = HERE / "page.html"
 DATA_MARKER = "__STEPPER_DATA__"
+MARKERS = ("__STEPPER_CSP__", "__STEPPER_CSS__", "__STEPPER_JS__", DATA_MARKER)
+# One file, nothing to load; or two files beside the page, from the same server.
+INLINE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"
+FILES_CSP = "default-src 'self'"
+# The colours of engine/draw/style.py COLOURS (copied into stepper.css, so
+# that the page needs no graphviz; tests check that they are the same).
+ROLE_COLOURS = {
+    "input": "#cfe2ff",
+    "parameter": "#ffe08a",
+    "computed": "#ffffff",
+    "output": "#b8f0c8",
+}
+SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair: not encodable
 BOX_CHARS = 17  # characters that fit across a box at the page's font size
 
 
@@ -60,6 +93,7 @@ def _graph(root: Value, names: dict[Value, str]) -> tuple[dict, dict[Value, int]
     order = topo_sort(root)
     ids = {node: i for i, node in enumerate(order)}
     places = layout(root)
+    role = roles(root)
     nodes = []
     for node in order:
         x, y = places.position[node]
@@ -69,6 +103,7 @@ def _graph(root: Value, names: dict[Value, str]) -> tuple[dict, dict[Value, int]
                 "name": names[node],
                 "short": _short(names[node], node.op),
                 "op": node.op,
+                "role": role[node],
                 "x": x,
                 "y": y,
                 "data": fmt(node.data),
@@ -103,178 +138,70 @@ def _graph(root: Value, names: dict[Value, str]) -> tuple[dict, dict[Value, int]
     return {"graph": graph, "nodes": nodes, "edges": edges}, ids
 
 
-def _step(phase: str, title: str, short: str, lines: list[str], **extra: Any) -> dict:
-    """One step of the page: what the panel says and what lights up.
+def _find_focus(root: Value, focus: Value | str, names: dict[Value, str]) -> Value:
+    """The focus as a node of root's graph: a Value, or a label or name."""
+    if isinstance(focus, str):
+        by_name = {name: node for node, name in names.items()}
+        by_name.update({node.label: node for node in names if node.label})
+        if focus not in by_name:
+            some = ", ".join(sorted(n for n in by_name if n)[:8])
+            raise ValueError(
+                f"stepper: no value labelled {focus!r} in the graph; labels: {some}"
+            )
+        return by_name[focus]
+    if not isinstance(focus, Value) or focus not in names:
+        raise ValueError(
+            f"stepper: focus must be a Value of root's graph (or its label), "
+            f"got {type(focus).__name__}: {focus!r:.60}"
+        )
+    return focus
 
-    `arith`: the step's arithmetic, shown large; `show`: nodes whose value
-    appears; `grads`: [node, text, exact] updates; `node`, `parent`, `edge`:
-    what is highlighted (None: nothing).
+
+def page_data(
+    root: Value, title: str = "", lang: str = "en", focus: Value | str | None = None
+) -> dict:
+    """Everything the page shows, as plain JSON-ready data.
+
+    Runs the backward pass, as `explain` does. `focus` (a Value of root's
+    graph, or its label, e.g. "L1.N2.w1") marks the steps on the path from
+    root back to it, for the page's "next step on the path" buttons.
     """
-    step = {"phase": phase, "title": title, "short": short, "lines": lines}
-    step.update({"arith": "", "show": [], "grads": []})
-    step.update({"node": None, "parent": None, "edge": None, "edge_label": ""})
-    step.update(extra)
-    return step
-
-
-def _grad(node_id: int, value: float) -> list:
-    """A grad update for the page: [node id, shown text, exact repr]."""
-    return [node_id, fmt(value), repr(value)]
-
-
-def build_steps(
-    root: Value, names: dict[Value, str], ids: dict[Value, int], lang: str
-) -> list[dict]:
-    """Every step of the page, from the empty graph to the last grad.
-
-    Runs the backward pass (through `backward_steps`), so afterwards the
-    graph's grads are those of `backward(root)`.
-    """
-    t = TEXT[lang]
-    r = names[root]
-    order = topo_sort(root)
-    leaves = [node for node in order if not node.parents]
-    steps = [
-        _step(
-            "graph",
-            t["start_title"].format(root=r),
-            t["phase_graph"],
-            [t["start_1"], t["start_2"], t["start_3"]],
-        ),
-        _step(
-            "forward",
-            t["leaves_title"],
-            t["leaves_title"],
-            [t["leaves_1"], *(f"{names[leaf]} = {fmt(leaf.data)}" for leaf in leaves)],
-            show=[ids[leaf] for leaf in leaves],
-        ),
-    ]
-    for node in order:
-        if not node.parents:
-            continue
-        rules = []
-        for slot, parent in enumerate(node.parents):
-            rule = local_rule(node, slot, names)
-            middle = (
-                f" = {rule}" if rule and rule != fmt(node.local_grads[slot]) else ""
-            )
-            local = fmt(node.local_grads[slot])
-            rules.append(f"d{names[node]}/d{names[parent]}{middle} = {local}")
-        steps.append(
-            _step(
-                "forward",
-                t["forward_title"].format(name=names[node]),
-                formula(node, names),
-                [t["forward_rules"].format(name=names[node]), *rules],
-                arith=formula(node, names, numbers=True),
-                show=[ids[node]],
-                node=ids[node],
-            )
-        )
-    steps.append(
-        _step(
-            "backward",
-            t["seed_title"].format(root=r),
-            f"d{r}/d{r} = 1",
-            [t["seed_1"].format(root=r), t["seed_2"]],
-            arith=f"d{r}/d{r} = {fmt(1.0)}",
-            grads=[_grad(ids[node], 1.0 if node is root else 0.0) for node in order],
-            node=ids[root],
-        )
-    )
-    steps += _backward_steps(root, names, ids, lang)
-    steps.append(
-        _step(
-            "done",
-            t["done_title"],
-            t["phase_done"],
-            [t["done_1"].format(root=r), t["done_2"]]
-            + [f"d{r}/d{names[leaf]} = {fmt(leaf.grad)}" for leaf in leaves],
-            # After the sweep: exactly the grads backward() leaves behind.
-            grads=[_grad(ids[node], node.grad) for node in order],
-        )
-    )
-    return steps
-
-
-def _backward_steps(
-    root: Value, names: dict[Value, str], ids: dict[Value, int], lang: str
-) -> list[dict]:
-    """One page step per chain-rule step, in the order backward does them."""
-    t = TEXT[lang]
-    r = names[root]
-    edge_ids: dict[tuple[int, int], int] = {}
-    for node in topo_sort(root):
-        for slot in range(len(node.parents)):
-            edge_ids[(ids[node], slot)] = len(edge_ids)
-    steps = []
-    slot, previous = 0, None
-    grad_before: dict[Value, float] = {}  # this sweep's grads start at 0
-    for step in backward_steps(root):
-        # A node's steps come one after another, one per parent, in order.
-        slot = slot + 1 if step.node is previous else 0
-        previous = step.node
-        assert step.node.parents[slot] is step.parent
-        node, parent = names[step.node], names[step.parent]
-        before = grad_before.get(step.parent, 0.0)
-        grad_before[step.parent] = step.parent.grad
-        rule = local_rule(step.node, slot, names)
-        local = (
-            t["backward_local"].format(
-                node=node, parent=parent, rule=rule, local=fmt(step.local_grad)
-            )
-            if rule and rule != fmt(step.local_grad)
-            else t["backward_local_plain"].format(
-                node=node, parent=parent, local=fmt(step.local_grad)
-            )
-        )
-        steps.append(
-            _step(
-                "backward",
-                t["backward_title"].format(node=node, parent=parent),
-                f"{node} → {parent}: {fmt(step.contribution)}",
-                [
-                    t["backward_complete"].format(
-                        root=r, node=node, upstream=fmt(step.upstream_grad)
-                    ),
-                    local,
-                    t["backward_note"].format(
-                        parent=parent, before=fmt(before), after=fmt(step.parent.grad)
-                    ),
-                ],
-                arith=step_line(step, names, r, lang),
-                edge_label=f"{step.contribution:+.4f}",
-                grads=[_grad(ids[step.parent], step.parent.grad)],
-                node=ids[step.node],
-                parent=ids[step.parent],
-                edge=edge_ids[(ids[step.node], slot)],
-                exact={
-                    "local": repr(step.local_grad),
-                    "upstream": repr(step.upstream_grad),
-                    "contribution": repr(step.contribution),
-                    "grad": repr(step.parent.grad),
-                },
-            )
-        )
-    return steps
-
-
-def page_data(root: Value, title: str = "", lang: str = "en") -> dict:
-    """Everything the page shows, as plain JSON-ready data."""
     if lang not in TEXT:
         raise ValueError(f"stepper: lang must be one of {sorted(TEXT)}, got {lang!r}")
+    if not isinstance(root, Value):
+        raise TypeError(
+            f"stepper: root must be a Value (from engine), got {type(root).__name__}"
+        )
+    if not isinstance(title, str):
+        raise TypeError(f"stepper: title must be a str, got {type(title).__name__}")
+    t = TEXT[lang]
     names = node_names(root)
+    focus_node = None if focus is None else _find_focus(root, focus, names)
     data, ids = _graph(root, names)
     ui_keys = ("page_title", "prev", "next", "step_of", "keys", "steps", "data", "grad")
-    ui_keys += ("zoom_in", "zoom_out", "fit")
-    data["ui"] = {key: TEXT[lang][key] for key in ui_keys}
+    ui_keys += ("zoom_in", "zoom_out", "fit", "jump")
+    data["ui"] = {key: t[key] for key in ui_keys}
     data["phases"] = {
-        phase: TEXT[lang][f"phase_{phase}"]
-        for phase in ("graph", "forward", "backward", "done")
+        phase: t[f"phase_{phase}"] for phase in ("graph", "forward", "backward", "done")
     }
+    shown_roles = {node["role"] for node in data["nodes"]}
+    data["key"] = [
+        [role, t[f"role_{role}"]]
+        for role in ("input", "parameter", "constant", "computed", "output")
+        if role in shown_roles
+    ]
     data["lang"] = lang
-    data["title"] = title or TEXT[lang]["page_title"]
+    data["title"] = title or t["page_title"]
     data["steps"] = build_steps(root, names, ids, lang)
+    layer_of = {ids[node]: layer for node, layer in layers(root).items()}
+    data["jumps"] = jumps(data["steps"], layer_of, lang)
+    data["focus"] = None
+    if focus_node is not None:
+        path = {ids[node] for node in on_the_way(root, focus_node)}
+        data["focus"] = focus_path(
+            data["steps"], path, ids[focus_node], names[focus_node], names[root], lang
+        )
+        data["key"].append(["focus", t["role_focus"]])
     return data
 
 
@@ -292,19 +219,94 @@ def to_script_json(data: dict) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render_page(data: dict) -> str:
-    """The whole HTML page for `page_data(...)`, as a string."""
+def stepper_js() -> str:
+    """The page's JavaScript, to serve as stepper.js beside `render_page(data,
+    inline=False)`."""
+    return (HERE / "stepper.js").read_text(encoding="utf-8")
+
+
+def stepper_css() -> str:
+    """The page's style sheet, to serve as stepper.css."""
+    return (HERE / "stepper.css").read_text(encoding="utf-8")
+
+
+def render_page(data: dict, inline: bool = True) -> str:
+    """The whole HTML page for `page_data(...)`, as a string.
+
+    inline=True: one self-contained page (what `write_page` writes).
+    inline=False: the page refers to stepper.css and stepper.js in its own
+    folder (serve `stepper_css()` and `stepper_js()` there), so that it runs
+    under a Content-Security-Policy of `default-src 'self'`. Either way the
+    text is valid UTF-8: a lone surrogate in a label becomes U+FFFD (�).
+    """
     template = TEMPLATE.read_text(encoding="utf-8")
-    if template.count(DATA_MARKER) != 1:
-        raise RuntimeError(f"{TEMPLATE} must contain {DATA_MARKER} exactly once")
-    return template.replace(DATA_MARKER, to_script_json(data))
+    for marker in MARKERS:
+        if template.count(marker) != 1:
+            raise RuntimeError(f"{TEMPLATE} must contain {marker} exactly once")
+    if inline:
+        # "</" cannot occur in the two files (a test checks), so neither
+        # can end its element early.
+        parts = {
+            "__STEPPER_CSP__": INLINE_CSP,
+            "__STEPPER_CSS__": f"<style>\n{stepper_css()}</style>",
+            "__STEPPER_JS__": f"<script>\n{stepper_js()}</script>",
+        }
+    else:
+        parts = {
+            "__STEPPER_CSP__": FILES_CSP,
+            "__STEPPER_CSS__": '<link rel="stylesheet" href="stepper.css">',
+            "__STEPPER_JS__": '<script src="stepper.js"></script>',
+        }
+    page = template
+    for marker, text in parts.items():
+        page = page.replace(marker, text)
+    # The data goes in last, so no label can be taken for a marker.
+    page = page.replace(DATA_MARKER, to_script_json(data))
+    return SURROGATE.sub("\ufffd", page)
 
 
-def write_page(root: Value, path: Path, title: str = "", lang: str = "en") -> int:
-    """Write the page for root's graph to `path`; returns the number of steps."""
-    data = page_data(root, title, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(data), encoding="utf-8")
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` as UTF-8 so that `path` is always either the old
+    file or the whole new one: a temporary file in the same folder, then
+    os.replace. The temporary file is removed on any failure (a full disk,
+    Ctrl-C); unencodable characters become U+FFFD."""
+    data = SURROGATE.sub("\ufffd", text).encode("utf-8")
+    target = path.resolve() if path.is_symlink() else path  # keep the link
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=".stepper-", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o644 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_page(
+    root: Value,
+    path: Path | str,
+    title: str = "",
+    lang: str = "en",
+    focus: Value | str | None = None,
+) -> int:
+    """Write the page for root's graph to `path`; returns the number of steps.
+
+    Open the file in any browser; it needs no network. `focus`: see page_data.
+    """
+    data = page_data(root, title, lang, focus)
+    write_text_atomically(Path(path), render_page(data))
     return len(data["steps"])
 
 
@@ -316,18 +318,34 @@ def make_parser() -> argparse.ArgumentParser:
         epilog="examples:\n" + choices,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--out",
+        type=output_folder,
+        default=None,
+        metavar="DIR",
+        help="folder for the page (default: out): DIR/backprop.html for the "
+        "neuron, DIR/EXAMPLE.html for the others",
+    )
+    where.add_argument(
         "-o",
         "--output",
         type=output_file,
-        default=Path("backprop.html"),
-        help="the HTML file to write (default: backprop.html)",
+        default=None,
+        metavar="FILE",
+        help="write the page to exactly this file instead",
     )
     parser.add_argument(
         "--example",
         choices=list(EXAMPLES),
         default="neuron",
         help="which graph to step through (default: neuron)",
+    )
+    parser.add_argument(
+        "--focus",
+        metavar="LABEL",
+        help="mark the steps on the path back to the value with this label "
+        "(e.g. L1.N1.w1 in net)",
     )
     parser.add_argument(
         "--lang",
@@ -338,13 +356,32 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def page_path(args: argparse.Namespace) -> Path:
+    """Where the command writes: -o FILE, else DIR/backprop.html (the neuron)
+    or DIR/EXAMPLE.html in --out DIR (default: out)."""
+    if args.output is not None:
+        return args.output
+    folder = args.out if args.out is not None else output_folder("out")
+    name = "backprop" if args.example == "neuron" else args.example
+    return folder / f"{name}.html"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
     description, build = EXAMPLES[args.example]
     if args.lang == "fi":
         description = EXAMPLE_TITLES_FI[args.example]
-    n_steps = write_page(build(), args.output, title=description, lang=args.lang)
-    print(f"wrote {args.output} ({n_steps} steps): open it in a browser")
+    path = page_path(args)
+    try:
+        n_steps = write_page(
+            build(), path, title=description, lang=args.lang, focus=args.focus
+        )
+    except ValueError as error:  # an unknown --focus label
+        parser.error(str(error))
+    except OSError as error:
+        parser.exit(1, f"could not write {path}: {error.strerror or error}\n")
+    print(f"wrote {path} ({n_steps} steps): open it in a browser")
     return 0
 
 

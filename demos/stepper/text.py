@@ -20,6 +20,23 @@ TEXT: dict[str, dict[str, str]] = {
         "zoom_in": "Zoom in",
         "zoom_out": "Zoom out",
         "fit": "Fit",
+        "jump": "Jump to…",
+        "jump_phase": "{phase}",
+        "jump_forward": "Forward pass, layer {layer}",
+        "jump_backward": "Backward pass, layer {layer}",
+        "focus_next": "Next step on the path to {name} ▶",
+        "focus_prev": "◀ Previous on the path",
+        "focus_info": "● marks the {n} steps on the path from {root} back to {name}.",
+        "role_input": "input",
+        "role_parameter": "weight or bias (learned)",
+        "role_computed": "computed",
+        "role_output": "output",
+        "role_constant": "constant",
+        "role_focus": "chosen value",
+        "legend": "∂(box)/∂(parent) is a local derivative, one "
+        "operation's own; d{root}/d(box) is a gradient, how {root} moves. "
+        "Numbers are rounded to 4 decimals; ≈ marks a result computed from the "
+        "unrounded numbers, which the rounded ones give only nearly.",
         "phase_graph": "The graph",
         "phase_forward": "Forward pass",
         "phase_backward": "Backward pass",
@@ -34,7 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nothing computes them, they are given.",
         "forward_title": "Compute {name}",
         "forward_rules": "While computing it, {name} also notes its local "
-        "derivatives: how much it moves when one parent moves.",
+        "derivatives ∂: how much it moves when one parent alone moves.",
         "seed_title": "Backward pass starts: d{root}/d{root} = 1",
         "seed_1": "Every grad starts at 0. {root} moves one-for-one with itself, "
         "so its own gradient is 1.",
@@ -42,9 +59,8 @@ TEXT: dict[str, dict[str, str]] = {
         "backward_title": "{node} → {parent}",
         "backward_complete": "d{root}/d{node} = {upstream} is complete: everything "
         "that uses {node} has already passed its share back.",
-        "backward_local": "Local derivative: d{node}/d{parent} = {rule} = {local}",
-        "backward_local_plain": "Local derivative: d{node}/d{parent} = {local}",
-        "backward_note": "{parent}.grad was {before}, now {after}.",
+        "backward_local": "Local derivative: {rule}",
+        "backward_note": "{parent}.grad so far + this share: {sum}",
         "done_title": "Done: every grad is filled in",
         "done_1": "Each grad is d{root}/d(that number): how much {root} changes "
         "when that number is nudged a little.",
@@ -62,6 +78,23 @@ TEXT: dict[str, dict[str, str]] = {
         "zoom_in": "Suurenna",
         "zoom_out": "Pienennä",
         "fit": "Sovita",
+        "jump": "Hyppää…",
+        "jump_phase": "{phase}",
+        "jump_forward": "Eteenpäin, kerros {layer}",
+        "jump_backward": "Takaisinpäin, kerros {layer}",
+        "focus_next": "Seuraava askel kohti lukua {name} ▶",
+        "focus_prev": "◀ Edellinen polulla",
+        "focus_info": "● merkitsee {n} askelta polulla {root} → … → {name}.",
+        "role_input": "syöte",
+        "role_parameter": "paino tai vakiotermi (opitaan)",
+        "role_computed": "laskettu",
+        "role_output": "tulos",
+        "role_constant": "vakio",
+        "role_focus": "valittu luku",
+        "legend": "∂(laatikko)/∂(vanhempi) on paikallinen derivaatta, yhden "
+        "laskutoimituksen oma; d{root}/d(laatikko) on gradientti: kuinka {root} "
+        "muuttuu. Luvut on pyöristetty 4 desimaaliin; ≈ merkitsee tulosta, joka "
+        "on laskettu pyöristämättömistä luvuista.",
         "phase_graph": "Laskentaverkko",
         "phase_forward": "Eteenpäin",
         "phase_backward": "Takaisinpäin",
@@ -75,8 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
         "leaves_1": "Syötteet, painot ja vakiot ovat verkon lehtiä: niitä ei "
         "lasketa, ne annetaan.",
         "forward_title": "Lasketaan {name}",
-        "forward_rules": "Samalla {name} kirjaa paikalliset derivaattansa: kuinka "
-        "paljon se muuttuu, kun yksi vanhempi muuttuu.",
+        "forward_rules": "Samalla {name} kirjaa paikalliset derivaattansa ∂: kuinka "
+        "paljon se muuttuu, kun vain yksi vanhempi muuttuu.",
         "seed_title": "Takaisinleviäminen alkaa: d{root}/d{root} = 1",
         "seed_1": "Jokainen grad on aluksi 0. {root} muuttuu yksi yhteen itsensä "
         "kanssa, joten sen oma gradientti on 1.",
@@ -84,10 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
         "backward_title": "{node} → {parent}",
         "backward_complete": "d{root}/d{node} = {upstream} on valmis: kaikki, jotka "
         "käyttävät lukua {node}, ovat jo antaneet osuutensa.",
-        "backward_local": "Paikallinen derivaatta: "
-        "d{node}/d{parent} = {rule} = {local}",
-        "backward_local_plain": "Paikallinen derivaatta: d{node}/d{parent} = {local}",
-        "backward_note": "{parent}.grad oli {before}, nyt {after}.",
+        "backward_local": "Paikallinen derivaatta: {rule}",
+        "backward_note": "{parent}.grad tähän asti + tämä osuus: {sum}",
         "done_title": "Valmis: jokainen gradientti on laskettu",
         "done_1": "Jokainen grad on d{root}/d(luku): kuinka paljon {root} muuttuu, "
         "kun lukua tönäistään vähän.",

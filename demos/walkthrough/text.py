@@ -16,8 +16,9 @@ TEXT: dict[str, dict[str, str]] = {
         "intro": "This program walks through the talk with real numbers: a "
         "picture becomes numbers, a neuron and a network compute an answer, a "
         "loss measures the error, backpropagation finds how to fix every "
-        "weight, and training repeats that until the network is right. "
-        "Press Enter to go on.",
+        "weight, and training repeats that until the network is right.",
+        # said only when the walkthrough really waits for Enter
+        "intro_pause": "Press Enter to go on.",
         "vector_title": "1. An example becomes a vector",
         "vector": "A computer sees a picture as numbers. Our pictures are tiny: "
         "3 × 3 pixels, each a number from 0.0 (white) to 1.0 (black). Read the "
@@ -57,7 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "leads to one weight, {w} (layer 1, neuron 1, the weight of the middle "
         "pixel):",
         "backward_all": "That one sweep filled in all {n} gradients. The largest:",
-        "grad_row": "  dL/d{name:<9} = {grad:>8}",
+        "grad_row": "  {gradient:<14} = {grad:>8}",
         "step_title": "6. One small step downhill",
         "step": "Move every weight a little against its gradient: "
         "w ← w - {lr} · dL/dw. Where dL/dw is positive, the weight goes down; "
@@ -96,7 +97,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tulee lukuja, neuroni ja neuroverkko laskevat vastauksen, "
         "virhefunktio mittaa virheen, takaisinleviäminen kertoo, miten "
         "jokaista painoa pitää korjata, ja opettaminen toistaa tätä, kunnes "
-        "verkko osaa. Paina Enter jatkaaksesi.",
+        "verkko osaa.",
+        "intro_pause": "Paina Enter jatkaaksesi.",
         "vector_title": "1. Esimerkistä tulee vektori",
         "vector": "Tietokoneelle kuva on lukuja. Meidän kuvamme ovat pieniä: "
         "3 × 3 pikseliä, ja jokainen pikseli on luku väliltä 0.0 (valkoinen) "
@@ -137,7 +139,7 @@ TEXT: dict[str, dict[str, str]] = {
         "mennessä. Tässä ovat kaikki askeleet, jotka johtavat yhteen painoon "
         "{w} (taso 1, neuroni 1, keskimmäisen pikselin paino):",
         "backward_all": "Tämä yksi kierros laski kaikki {n} gradienttia. Suurimmat:",
-        "grad_row": "  dL/d{name:<9} = {grad:>8}",
+        "grad_row": "  {gradient:<14} = {grad:>8}",
         "step_title": "6. Pieni askel alamäkeen",
         "step": "Siirretään jokaista painoa vähän gradienttia vastaan: "
         "w ← w - {lr} · dL/dw. Kun dL/dw on positiivinen, paino pienenee; kun "

@@ -153,7 +153,8 @@ def stage_backward(say: Narrator, loss: Value, model: MLP, lang: str) -> Value:
     say.say("backward_all", n=len(params))
     largest = sorted(params.items(), key=lambda item: -abs(item[1].grad))[:5]
     for name, p in largest:
-        say.say("grad_row", name=name, grad=f4(p.grad))
+        # dL/d(L2.N1.b): the brackets keep the loss L apart from the label
+        say.say("grad_row", gradient=f"dL/d({name})", grad=f4(p.grad))
     return focus
 
 
@@ -226,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
 
     say.title("intro_title")
     say.say("intro")
+    if say.pause:  # "Press Enter" only when it does wait for Enter
+        say.say("intro_pause")
     say.wait()
 
     # 1. An example becomes a vector: a vertical line down the middle.

@@ -2,7 +2,9 @@
 
 dot.py       draw_dot(root): a graphviz Digraph, data and grad in every box
 style.py     colours, shapes and edge widths by role and gradient
-labels.py    numbers and names made safe for Graphviz labels
+labels.py    numbers and names made safe (and short enough) for Graphviz
+focus.py     draw_dot(root, focus=w): only the paths from root back to w
+arguments.py draw_dot's arguments checked, with clear errors
 clusters.py  boxes around each layer and neuron, found from the labels
 renderer.py  render(graph, path): SVG/PNG/PDF through Graphviz `dot` or
              its WebAssembly build

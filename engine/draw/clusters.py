@@ -12,7 +12,8 @@ layer. The engine knows nothing about networks (it never imports `nn`), but
 - a sum ("+", "Σ") belongs to a neuron when all its non-constant parents do
   (adding up w1*x1 + w2*x2 built from single `*` and `+`);
 - an activation (tanh, relu, sigmoid) belongs to the neuron of its input;
-- a constant (an unlabelled number) goes with the node that uses it.
+- a constant (a number an operator wrapped, the 2 in `x * 2`) goes with
+  the node that uses it.
 
 Anything else (inputs, the loss) stays outside every box.
 """

@@ -30,18 +30,23 @@ from collections.abc import Iterable
 import graphviz
 
 from engine.draw import style as draw_style
+from engine.draw.arguments import (
+    ENTRY_SIDE,
+    check_arguments,
+    checked_order,
+    checked_parameter_ids,
+    too_large_message,
+)
 from engine.draw.clusters import NeuronKey, assign_neurons, neuron_of_label
-from engine.draw.labels import check_number_format
+from engine.draw.focus import focus_note, focus_view, weighted_sum_rows
+from engine.draw.labels import TITLE_LIMIT, shorten
 from engine.draw.renderer import RenderError, render, render_bytes
-from engine.graph import topo_sort
-from engine.value import Value
+from engine.value import Constant, Value
 
 __all__ = ["GraphPicture", "GraphTooLargeError", "RenderError", "draw_dot", "render"]
 
 DEFAULT_MAX_NODES = 300
 WEIGHTED_SUMS = draw_style.WEIGHTED_SUMS
-# The side of a box that arrows enter, for each drawing direction.
-ENTRY_SIDE = {"LR": "w", "RL": "e", "TB": "n", "BT": "s"}
 
 
 class GraphTooLargeError(ValueError):
@@ -72,6 +77,7 @@ def draw_dot(
     max_nodes: int = DEFAULT_MAX_NODES,
     legend: bool = False,
     title: str = "",
+    focus: Value | None = None,
 ) -> graphviz.Digraph:
     """A `graphviz.Digraph` of `root` and everything it was computed from.
 
@@ -85,53 +91,73 @@ def draw_dot(
     parameters: Values to colour as parameters (e.g. model.parameters());
         labels like "L1.N3.w2" and the weights and bias of a `dot` node are
         recognised without it.
-    max_nodes: refuse graphs with more Values than this (GraphTooLargeError):
+    max_nodes: refuse to draw more Values than this (GraphTooLargeError):
         Graphviz can take minutes on them and nobody can read the result.
     legend: add a key explaining colours, rows and arrows.
     title: a caption above the picture.
+    focus: a Value that root was computed from (e.g. one weight): draw only
+        the paths from root back to it, in red, and the inputs of every
+        node on them; the caption says how many nodes are left out.
     """
-    if not isinstance(root, Value):
-        raise TypeError(f"draw_dot needs a Value, got {type(root).__name__}")
-    if rankdir not in ENTRY_SIDE:
-        raise ValueError(f"rankdir must be 'LR', 'TB', 'RL' or 'BT', got {rankdir!r}")
-    check_number_format(number_format)
-    order = topo_sort(root)
-    if len(order) > max_nodes:
-        raise GraphTooLargeError(_too_large_message(len(order), max_nodes))
-
-    # Names from the position in topological order: the same text every run.
+    check_arguments(root, rankdir, number_format, title)
+    parameter_ids = checked_parameter_ids(parameters)
+    order = checked_order(root)
+    view = focus_view(order, focus) if focus is not None else None
+    shown = order if view is None else view.shown
+    if len(shown) > max_nodes:
+        raise GraphTooLargeError(too_large_message(len(shown), max_nodes, view))
+    cut = set() if view is None else view.cut
+    # Names from the position in topological order: the same text every run,
+    # and the same name for a node in the whole and in a focused picture.
     ids = {node: f"v{i}" for i, node in enumerate(order)}
-    roles = _roles(order, root, {id(p) for p in parameters})
+    roles = _roles(order, root, parameter_ids)
     graph = GraphPicture(name="computation graph", format=format)
     graph.attr(rankdir=rankdir, fontname=draw_style.FONT, nodesep="0.25", ranksep="0.4")
     graph.attr("node", fontname=draw_style.FONT, fontsize="11")
     graph.attr("edge", arrowsize="0.7")
-    if title:
-        graph.attr(label=draw_style.text(title), labelloc="t", fontsize="16")
+    caption = [shorten(title, TITLE_LIMIT)] if title else []
+    if view is not None:
+        caption += focus_note(root, focus, view)
+    if caption:
+        label = "\\n".join(draw_style.text(line) for line in caption)
+        graph.attr(label=graphviz.nohtml(label), labelloc="t", fontsize="16")
 
     neurons = assign_neurons(order, lambda v: roles[v] == "constant") if cluster else {}
     boxes: dict[NeuronKey, graphviz.Digraph] = {}
-    for node in order:
+    for node in shown:
         key = neurons.get(node)
         if key is not None and key not in boxes:
             boxes[key] = draw_style.neuron_box(*key)
         box = graph if key is None else boxes[key]
-        box.node(
-            ids[node],
-            **draw_style.value_style(node, roles[node], show_grad, number_format),
+        looks = draw_style.value_style(
+            node, roles[node], show_grad, number_format, rankdir in ("LR", "RL")
         )
-        if node.parents:
-            box.node(f"{ids[node]}_op", **draw_style.op_style(node))
+        if node in cut:
+            draw_style.mark_cut(looks)
+        if node is focus:
+            draw_style.mark_focus(looks)
+        box.node(ids[node], **looks)
+        if node.parents and node not in cut:
+            rows = None
+            if view is not None and node.op in WEIGHTED_SUMS:
+                rows = weighted_sum_rows(node, view.on_path)
+            box.node(f"{ids[node]}_op", **draw_style.op_style(node, rows))
     _attach_boxes(graph, boxes)
 
     # Arrows last, so that every node is already inside its box.
-    edges = _edges(order, ids, ENTRY_SIDE[rankdir])
+    box_of = {ids[node]: neurons.get(node) for node in shown}
+    drawn = [node for node in shown if node not in cut]
+    edges = _edges(drawn, ids, ENTRY_SIDE[rankdir])
+    if view is not None:  # only arrows from Values that are drawn
+        edges = [e for e in edges if _value_id(e[0]) in box_of]
     biggest = max((abs(flow) for *_, flow in edges), default=0.0)
     # Arrows show the gradient only once backward() has put one there.
     by_grad = show_grad and grad_edges and 0.0 < biggest < math.inf
-    box_of = {ids[node]: neurons.get(node) for node in order}
+    on_path = set() if view is None else {ids[node] for node in view.on_path}
     for tail, head, flow in edges:
         style = draw_style.edge_style(flow, biggest) if by_grad else {}
+        if view is not None:
+            style = draw_style.focus_edge_style(_value_id(tail) in on_path, style)
         into = box_of[_value_id(head)]
         if into is not None and into[0] != (box_of[_value_id(tail)] or (0,))[0]:
             # An arrow into a layer from outside it is drawn longer, so each
@@ -142,26 +168,19 @@ def draw_dot(
         arrows = (
             {"grad" if flow else "none" for *_, flow in edges} if by_grad else set()
         )
-        constants = [node.data for node in order if roles[node] == "constant"]
+        if view is not None:
+            arrows = {"path"} | ({"cut"} if cut else set())
+        constants = [node.data for node in shown if roles[node] == "constant"]
         key = draw_style.legend(
-            set(roles.values()),
-            root.label or "output",
+            {roles[node] for node in shown},
+            shorten(root.label) or "output",
             show_grad,
             arrows,
             constants[0] if constants else 2.5,
+            rankdir in ("LR", "RL"),
         )
         graph.subgraph(key)
     return graph
-
-
-def _too_large_message(count: int, max_nodes: int) -> str:
-    return (
-        f"draw_dot: the graph has {count} Values, more than max_nodes={max_nodes}. "
-        "Graphviz would take minutes and nobody could read the picture. Draw "
-        "something smaller: one example instead of a whole batch, a network "
-        "with fewer or narrower layers, or one neuron's output. Or pass "
-        f"max_nodes={count} to draw it anyway."
-    )
 
 
 def _roles(
@@ -182,7 +201,9 @@ def _roles(
         elif node in parameters or neuron_of_label(node.label) is not None:
             roles[node] = "parameter"
         else:
-            roles[node] = "input" if node.label else "constant"
+            # Only a number that an operator wrapped is a constant: a Value
+            # the user made, labelled or not, shows its data and grad.
+            roles[node] = "constant" if isinstance(node, Constant) else "input"
     roles[root] = "output"
     return roles
 

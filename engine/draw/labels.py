@@ -6,6 +6,10 @@ boxes with rows that draw a Value) `{ } | < >` split the box into fields.
 A Value labelled `{x|y}` or `a\\b` must still show exactly that text, so every
 piece of text goes through `escape_record` or `escape_text` first.
 
+Graphviz also reads `&amp;`, `&lt;`, `&#916;` ... as the characters they
+name, so `&` itself is written `&amp;`. And the system `dot` refuses any
+string of 16 KB or more, so long text is shortened with `shorten` first.
+
 (Graphviz's HTML-like labels would avoid some of this, but the WebAssembly
 Graphviz that draws SVG without a system install cannot read them; records
 work everywhere.)
@@ -19,6 +23,14 @@ import unicodedata
 _RECORD_SPECIAL = set('{}|<>"\\')
 _TEXT_SPECIAL = set('"\\')
 
+# How many characters of a text are drawn. A box label longer than this shows
+# its start and "…" (the tooltip, seen on hovering, keeps more); the limits
+# keep every DOT string far below Graphviz's 16 KB, even when each character
+# is escaped into several.
+LABEL_LIMIT = 60
+TITLE_LIMIT = 200
+TOOLTIP_LIMIT = 500
+
 
 def _visible(char: str) -> str:
     """Control characters (newline, tab, NUL, ...) shown as their escape code."""
@@ -31,8 +43,16 @@ def _escape(text: str, special: set[str]) -> str:
     out = []
     for char in text:
         for shown in _visible(char):
-            out.append("\\" + shown if shown in special else shown)
+            if shown == "&":  # else "&amp;" would be drawn as "&"
+                out.append("&amp;")
+            else:
+                out.append("\\" + shown if shown in special else shown)
     return "".join(out)
+
+
+def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    """text, or its first `limit` - 1 characters and "…" if it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def escape_text(text: str) -> str:

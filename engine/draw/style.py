@@ -19,7 +19,13 @@ import math
 
 import graphviz
 
-from engine.draw.labels import escape_record, escape_text, format_number
+from engine.draw.labels import (
+    TOOLTIP_LIMIT,
+    escape_record,
+    escape_text,
+    format_number,
+    shorten,
+)
 from engine.value import Value
 
 FONT = "Helvetica"
@@ -37,6 +43,8 @@ ROLE_NAMES = {
     "constant": "a constant",  # shown after one of the graph's constants
 }
 OP_COLOUR = "#eeeeee"
+# In a focused picture: the paths from the output back to the focus.
+PATH_COLOUR, SIDE_COLOUR = "#d62728", "#999999"
 NO_GRAD_COLOUR = "#b0b0b0"
 # Arrow colours run from grey (little gradient) to red (the most).
 LOW_RGB, HIGH_RGB = (153, 153, 153), (214, 39, 40)
@@ -51,18 +59,24 @@ def text(label: str) -> graphviz.nohtml:
     return graphviz.nohtml(escape_text(label))
 
 
-def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
+def value_style(
+    node: Value, role: str, show_grad: bool, fmt: str, across: bool = True
+) -> dict:
     """A box with rows: the label (if any), data, grad."""
     if role == "constant":  # a plain number, like the 2 in `x * 2`
         return {"label": text(format(node.data, "g")), "shape": "plaintext"}
-    fields = [escape_record(node.label)] if node.label else []
+    fields = [escape_record(shorten(node.label))] if node.label else []
     fields.append(escape_record(f"data {format_number(node.data, fmt)}"))
     if show_grad:
         fields.append(escape_record(f"grad {format_number(node.grad, fmt)}"))
     # Hovering over a box in an SVG shows the numbers in full.
-    exact = f"{node.label or 'value'} ({role}): data = {node.data!r}"
+    name = shorten(node.label, TOOLTIP_LIMIT) or "value"
+    exact = f"{name} ({role}): data = {node.data!r}"
+    label = "|".join(fields)
+    if not across:  # top to bottom, braces stack the rows again
+        label = "{" + label + "}"
     style = {
-        "label": graphviz.nohtml("|".join(fields)),
+        "label": graphviz.nohtml(label),
         "shape": "record",
         "style": "filled",
         "fillcolor": COLOURS[role],
@@ -73,18 +87,21 @@ def value_style(node: Value, role: str, show_grad: bool, fmt: str) -> dict:
     return style
 
 
-def op_style(node: Value) -> dict:
+def op_style(node: Value, rows_shown: set[int] | None = None) -> dict:
     """A small oval with the operation's name, e.g. `*` or `tanh`.
 
     A weighted sum gets one row per product wi·xi, where weight i and input
-    i both arrive, then the sum: the picture of a neuron before g.
+    i both arrive, then the sum: the picture of a neuron before g. With
+    `rows_shown` (a focused picture) only those rows (n is the bias) are
+    drawn and one row "+3 more" stands for the others.
     """
     slopes = ", ".join(f"{g:.4g}" for g in node.local_grads)
-    tooltip = text(f"{node.op}: local derivatives d(out)/d(input) = {slopes}")
+    about = f"{node.op}: local derivatives d(out)/d(input) = {slopes}"
+    tooltip = text(shorten(about, TOOLTIP_LIMIT))
     if node.op not in WEIGHTED_SUMS:
         return {
             "tooltip": tooltip,
-            "label": text(node.op),
+            "label": text(shorten(node.op)),
             "shape": "ellipse",
             "style": "filled",
             "fillcolor": OP_COLOUR,
@@ -97,6 +114,10 @@ def op_style(node: Value) -> dict:
     rows = [f"<p{i}>{escape_record(f'w{i + 1}·x{i + 1}')}" for i in range(n)]
     if WEIGHTED_SUMS[node.op]:
         rows.append(f"<p{n}>b")
+    if rows_shown is not None and len(rows_shown) < len(rows):
+        hidden = len(rows) - len(rows_shown)
+        rows = [row for i, row in enumerate(rows) if i in rows_shown]
+        rows.append(escape_record(f"+{hidden} more"))
     # In a left-right drawing, the braces make the rows a column on the left.
     label = "{{" + "|".join(rows) + "}|<sum>" + escape_record(node.op) + "}"
     return {
@@ -106,6 +127,28 @@ def op_style(node: Value) -> dict:
         "style": "filled",
         "fillcolor": OP_COLOUR,
     }
+
+
+def mark_focus(looks: dict) -> None:
+    """The focused Value (`draw_dot(focus=w)`): a thick red frame."""
+    looks.update(color=PATH_COLOUR, penwidth="3")
+
+
+def mark_cut(looks: dict) -> None:
+    """A Value drawn without the nodes it was computed from: a dashed frame."""
+    looks["style"] = "filled,dashed"
+    looks["tooltip"] += "; computed from values not shown"
+
+
+def focus_edge_style(on_path: bool, style: dict) -> dict:
+    """In a focused picture: red arrows on the paths, thin grey ones into them.
+
+    The gradient that flows along an arrow is still in its tooltip.
+    """
+    looks = {"tooltip": style["tooltip"]} if "tooltip" in style else {}
+    if on_path:
+        return {**looks, "color": PATH_COLOUR, "penwidth": "2.5"}
+    return {**looks, "color": SIDE_COLOUR, "penwidth": "0.8"}
 
 
 def edge_style(flow: float, biggest: float) -> dict:
@@ -153,11 +196,14 @@ def legend(
     show_grad: bool,
     arrows: set[str],
     constant: float = 2.5,
+    across: bool = True,
 ) -> graphviz.Digraph:
     """A key: a sample of each kind of box drawn, a line per row and arrow.
 
     roles: the roles that occur; arrows: "grad" if arrows show the gradient,
-    "none" if some arrow carries none; constant: a constant of the graph, so
+    "none" if some arrow carries none, "path" in a focused picture and "cut"
+    if it has dashed boxes; across: the picture is drawn left to right;
+    constant: a constant of the graph, so
     that the key's sample is a number the picture really shows.
     """
     lines = ["key", "data: the number, from the forward pass"]
@@ -167,6 +213,11 @@ def legend(
         lines.append("thick red arrow: much gradient flows back along it")
     if "none" in arrows:
         lines.append("grey dashed arrow: no gradient flows back along it")
+    if "path" in arrows:
+        lines.append("red arrow: on a path back to the red-framed value")
+        lines.append("grey arrow: an input that the path needs")
+    if "cut" in arrows:
+        lines.append("dashed box: computed from values not shown")
     key = graphviz.Digraph(name="cluster_legend")
     # The explanation is the box's caption, so its width moves no other box.
     caption = "\\l".join(escape_text(line) for line in lines) + "\\l"
@@ -184,7 +235,9 @@ def legend(
         if role == "constant":
             name = f"{format(constant, 'g')}: {name}"
         key.node(names[-1], label=text(name), fontsize="10", **looks)
-    # Invisible arrows put the samples one after another in a row.
-    for tail, head in itertools.pairwise(names):
+    # Invisible arrows put the samples one after another in a row. Top to
+    # bottom (across=False) they would make a column; without arrows the
+    # samples share one rank, which is then a row.
+    for tail, head in itertools.pairwise(names if across else []):
         key.edge(tail, head, style="invis")
     return key

@@ -16,7 +16,8 @@ from demos.__main__ import main as demos_main
 from demos.classify.digits import ascii_digit, describe_prediction
 
 FINAL_LINE = re.compile(
-    r"^(?P<name>\w+): train accuracy (?P<train>\d+\.\d)% \((\d+)/(\d+)\), "
+    r"^(?P<name>\w+): train accuracy \(all (?P<all>\d+) examples\) "
+    r"(?P<train>\d+\.\d)% \((\d+)/(\d+)\), "
     r"test accuracy (?P<test>n/a|\d+\.\d% \(\d+/\d+\)), "
     r"(?P<steps>\d+) steps, \d+\.\d s(?P<stopped>, stopped by Ctrl-C)?$"
 )
@@ -31,9 +32,9 @@ PICTURES = {
 HELD_OUT = {"circles", "xor", "digits"}  # demos with a test set
 
 
-def _run(name: str, argv: list[str], capsys) -> list[str]:
+def _run(name: str, argv: list[str], capsys, code: int = 0) -> list[str]:
     module = importlib.import_module(DEMOS[name])
-    assert module.main(argv) == 0
+    assert module.main(argv) == code
     return capsys.readouterr().out.strip().splitlines()
 
 
@@ -101,7 +102,8 @@ def test_ctrl_c_still_writes_pictures_and_model(tmp_path, capsys, monkeypatch):
         return real_loss(scores, labels)
 
     monkeypatch.setattr(demos.classify.moons, "hinge_loss", loss_then_ctrl_c)
-    lines = _run("moons", ["--out", str(tmp_path), "--no-progress"], capsys)
+    # the files are written, and the exit code is 130 as shells expect
+    lines = _run("moons", ["--out", str(tmp_path), "--no-progress"], capsys, 130)
     match = FINAL_LINE.match(lines[-1])
     assert match and match["steps"] == "2" and match["stopped"]
     assert any("stopped by Ctrl-C after 2 of 100 steps" in line for line in lines)
@@ -197,3 +199,25 @@ def test_digits_refuse_a_negative_number_to_show(capsys):
         demos_main(["digits", "--show", "-1"])
     assert exit_info.value.code == 2
     assert "--show: expected a number of at least 0, got -1" in capsys.readouterr().err
+
+
+def test_a_second_ctrl_c_while_saving_still_saves_the_model(
+    tmp_path, capsys, monkeypatch
+):
+    import os
+    import signal
+
+    import demos.classify.run
+
+    real_save = nn.save
+
+    def save_with_ctrl_c(model, path):
+        os.kill(os.getpid(), signal.SIGINT)  # pressed while the model is saved
+        real_save(model, path)
+
+    monkeypatch.setattr(demos.classify.run.nn, "save", save_with_ctrl_c)
+    argv = ["--steps", "2", "--out", str(tmp_path), "--no-plot", "--no-progress"]
+    lines = _run("xor", argv, capsys, 130)
+    assert FINAL_LINE.match(lines[-1])["stopped"]
+    assert len(nn.load(tmp_path / "xor_model.json").parameters()) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xor_model.json"]

@@ -20,10 +20,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine import Value, add_all, dot, draw_dot, new_node
+from engine import Value, add_all, dot, draw_dot, new_node, topo_sort
 from engine.draw import DEFAULT_MAX_NODES, GraphPicture, GraphTooLargeError
 from engine.draw.renderer import render_bytes
 from engine.draw.style import COLOURS
+from engine.value import Constant
 from tests.strategies import programs_with_inputs
 
 HAS_DOT = shutil.which("dot") is not None
@@ -111,11 +112,9 @@ def test_any_graph_shows_every_value_once_with_its_numbers(case):
     root = program.run([Value(x, label=f"x{i}") for i, x in enumerate(xs)])
     root.backward()
     source = draw_dot(root, max_nodes=10_000).source
-    from engine import topo_sort
-
     for i, node in enumerate(topo_sort(root)):
         line = next(li for li in source.splitlines() if li.strip().startswith(f"v{i} "))
-        if node.parents or node.label:  # constants are drawn as a bare number
+        if not isinstance(node, Constant):  # wrapped numbers: a bare number
             assert f"data\\ {node.data + 0.0:.4f}" in line
             assert f"grad\\ {node.grad + 0.0:.4f}" in line
         else:
@@ -211,6 +210,37 @@ def test_constants_are_small_plain_numbers():
     assert attrs["v1"]["shape"] == "plaintext"
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_value_the_user_made_shows_its_grad_even_without_a_label(backend):
+    # It used to be drawn as a bare "2", taken for a constant by its missing
+    # label, so the learner never saw x's gradient.
+    x = Value(2.0)
+    y = x * x + 1
+    y.backward()
+    texts = drawn_texts(draw_dot(y), backend)
+    # topo order: x v0, x*x v1, the wrapped 1 v2, y v3
+    assert texts["v0"] == ["data 2.0000", "grad 4.0000"]
+    assert texts["v2"] == ["1"]
+    assert node_attrs(draw_dot(y))["v0"]["fillcolor"] == COLOURS["input"]
+
+
+def test_only_numbers_an_operator_wrapped_are_constants():
+    x, k = Value(3.0, label="x"), Value(0.5)  # k: made by the user, no label
+    made = [
+        *(x + 1, x - 1, x * 2, x / 4, 1 + x, 1 - x, 2 * x, 8 / x, 2**x),
+        *(x**k, add_all([x, 5]), dot([1, 2], [x, k]), dot([x], [k], 3)),
+    ]
+    for y in made:
+        leaves = [n for n in topo_sort(y) if not n.parents]
+        for leaf in leaves:
+            assert isinstance(leaf, Constant) == (leaf is not x and leaf is not k)
+        texts = drawn_texts(draw_dot(y))
+        assert any(lines[-1].startswith("grad") for lines in texts.values())
+    assert not any(isinstance(v, Constant) for v in (x, k, Value(1.0), x * k))
+    # The marker costs no memory: no per-node dict, the same slots as Value.
+    assert not hasattr(Constant(1.0), "__dict__")
+
+
 def test_same_source_every_run():
     sources = {
         draw_dot(neuron()[0], cluster=True, legend=True).source for _ in range(3)
@@ -276,6 +306,8 @@ NASTY = [
     "\\N",
     "äöå Σ ∂ 🙂",
     "a  b",
+    "&amp; &lt;",  # was drawn as "& <"
+    "R&D &#916; &",
 ]
 
 
@@ -292,6 +324,59 @@ def test_labels_show_exactly_as_written(backend, label):
     assert texts["v1_op"] == [label]
     svg = render_bytes(graph.source, "svg", backend=backend).decode("utf-8")
     assert svg.count("<svg") == 1
+
+
+def tooltips(graph: graphviz.Digraph, backend: str = "wasm") -> list[str]:
+    """The text shown on hovering over each node, read from the SVG."""
+    svg = render_bytes(graph.source, "svg", backend=backend)
+    link = "{http://www.w3.org/1999/xlink}title"
+    return [a.get(link) for a in ElementTree.fromstring(svg).iter(f"{SVG}a")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_entities_in_a_label_show_as_written_on_hover_too(backend):
+    x = Value(1.0, label="&amp; &lt;")
+    assert "&amp; &lt; (output): data = 1.0, grad = 0.0" in tooltips(
+        draw_dot(x), backend
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_long_labels_are_shortened_so_graphviz_draws_them(backend):
+    # System dot refused any string of 16 KB or more (a RenderError).
+    long = "abc" * 10_000
+    x = Value(1.0, label=long)
+    y = new_node(2.0, long, (x,), (1.0,))
+    graph = draw_dot(y, title=long, legend=True)
+    texts = drawn_texts(graph, backend)
+    assert texts["v0"][0] == long[:59] + "…"
+    assert texts["v1_op"] == [long[:59] + "…"]
+    hover = next(t for t in tooltips(graph, backend) if t.endswith("grad = 0.0"))
+    assert hover.startswith(long[:499] + "…") and len(hover) < 600
+    assert layout(graph, backend)["label"] == long[:199] + "…"  # the title
+    assert max(len(line) for line in graph.source.splitlines()) < 16_384 // 4
+
+
+def test_wrong_types_say_what_was_passed_and_what_is_expected():
+    x = Value(1.0, label="x")
+    y = x * 2
+    with pytest.raises(TypeError, match=r"parameters=.*list of Values.*got int: 3"):
+        draw_dot(y, parameters=3)
+    with pytest.raises(TypeError, match=r"parameters=.*one of them is float: 1.5"):
+        draw_dot(y, parameters=[x, 1.5])
+    with pytest.raises(TypeError, match=r"title=.*needs a string, got int: 3"):
+        draw_dot(y, title=3)
+    x.label = 3  # set after the Value was made
+    with pytest.raises(TypeError, match=r"label must be a string, got int: 3 .*1\.0"):
+        draw_dot(y)
+    x.label = "x" * 10_000
+    y.label = ["a"] * 10_000
+    with pytest.raises(TypeError, match="got list") as error:
+        draw_dot(y)
+    assert len(str(error.value)) < 200
+    # A generator of parameters still works (it is read once).
+    y.label = ""
+    assert "fillcolor" in draw_dot(y, parameters=(p for p in [x])).source
 
 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
@@ -425,3 +510,131 @@ def test_hovering_shows_exact_numbers_and_local_derivatives():
     assert "tanh: local derivatives d(out)/d(input) = 0.5" in svg
     # The weighted sum's local derivatives: x1, x2 for the weights, w1, w2, 1.
     assert "Σ w·x + b: local derivatives d(out)/d(input) = 2, 0, -3, 1, 1" in svg
+
+
+# -------------------------------------------------------------------- focus
+def one_example_through_a_network():
+    """The playground's case: one example through MLP(2, [4, 4, 1]) and a loss."""
+    nn = pytest.importorskip("nn")
+    model = nn.MLP(2, [4, 4, 1], activation="tanh", seed=0)
+    score = model([Value(0.5, label="x1"), Value(-1.2, label="x2")])
+    loss = nn.binary_cross_entropy(score, 1)
+    loss.label = "loss"
+    loss.backward()
+    return loss, dict(model.named_parameters())
+
+
+def box_labels(graph: graphviz.Digraph, backend: str = "wasm") -> set[str]:
+    texts = drawn_texts(graph, backend)
+    return {lines[0] for name, lines in texts.items() if not name.endswith("_op")}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_focus_draws_the_paths_back_to_one_weight_and_what_they_need(backend):
+    loss, params = one_example_through_a_network()
+    w = params["L1.N2.w1"]
+    graph = draw_dot(loss, focus=w, rankdir="TB")
+    labels = box_labels(graph, backend)
+    # The weight, its input, and each weight that multiplies a value on a path.
+    needed = {"L1.N2.w1", "x1", "loss"}
+    needed |= {f"L2.N{j}.w2" for j in range(1, 5)}  # they multiply w's neuron
+    needed |= {f"L3.N1.w{j}" for j in range(1, 5)}  # every layer-2 neuron is on one
+    assert needed <= labels
+    assert not labels & {"x2", "L1.N2.w2", "L1.N2.b", "L1.N1.w1", "L2.N1.w1"}
+    shown = [name for name in drawn_texts(graph, backend) if not name.endswith("_op")]
+    left_out = len(topo_sort(loss)) - len(shown)
+    assert left_out > 0
+    assert f"{left_out} more nodes not shown" in layout(graph, backend)["label"]
+    # The names are those of the whole picture, and every arrow joins two
+    # things that are drawn.
+    whole = drawn_texts(draw_dot(loss))
+    for name, lines in drawn_texts(graph, backend).items():
+        assert whole[name] == lines or name.endswith("_op")
+    assert all(
+        tail in drawn_texts(graph) and head in drawn_texts(graph)
+        for tail, head, _ in drawn_edges(layout(graph, backend))
+    )
+
+
+def test_focus_marks_the_path_and_the_focused_value():
+    loss, params = one_example_through_a_network()
+    graph = draw_dot(loss, focus=params["L2.N3.b"], legend=True)
+    attrs = node_attrs(graph)
+    focused = next(a for a in attrs.values() if a["label"].startswith("L2.N3.b|"))
+    assert focused["color"] == "#d62728" and focused["penwidth"] == "3"
+    red = [line for line in edge_lines(graph) if "#d62728" in line]
+    # b -> sum, sum -> z, z -> tanh, tanh -> h, h -> L3 sum, sum -> score,
+    # score -> bce, bce -> loss: one path of 8 arrows.
+    assert len(red) == 8
+    # The weighted sums on the path show only the rows on the path.
+    texts = drawn_texts(graph)
+    sums = [lines for name, lines in texts.items() if lines[-1] == "Σ w·x + b"]
+    assert ["b", "+4 more", "Σ w·x + b"] in sums
+    assert ["w3·x3", "+4 more", "Σ w·x + b"] in sums
+    source = graph.source
+    assert "red arrow: on a path back to the red-framed value" in source
+    assert "dashed box" not in source  # there is none in this picture
+
+
+def test_focus_on_a_small_expression_keeps_every_input_of_an_operation():
+    x, y, z = Value(2.0, label="x"), Value(3.0, label="y"), Value(1.0, label="z")
+    e = x * y
+    e.label = "e"
+    u = (z * 5).exp()  # not on the path from f back to x
+    u.label = "u"
+    f = e + u
+    f.label = "f"
+    f.backward()
+    graph = draw_dot(f, focus=x)
+    assert box_labels(graph) == {"x", "y", "e", "u", "f"}  # y is needed: d(x*y)/dx = y
+    attrs = node_attrs(graph)
+    u_box = next(a for a in attrs.values() if a["label"].startswith("u|"))
+    assert "dashed" in u_box["style"]  # drawn without the nodes it came from
+    assert "3 more nodes not shown" in layout(graph)["label"]  # z, 5, z*5
+    assert "dashed box: computed from values not shown" in (
+        draw_dot(f, focus=x, legend=True).source
+    )
+    assert "no node of the graph is left out" in draw_dot(e, focus=x).source
+
+
+def test_focus_with_layer_and_neuron_boxes():
+    loss, params = one_example_through_a_network()
+    objects = layout(draw_dot(loss, focus=params["L1.N2.w1"], cluster=True))["objects"]
+    clusters = {obj["name"] for obj in objects if obj["name"].startswith("cluster_")}
+    assert {"cluster_L1_N2", "cluster_L2_N1", "cluster_L3_N1"} <= clusters
+    assert "cluster_L1_N1" not in clusters  # nothing of neuron 1 lies on a path
+
+
+def test_focus_that_is_not_in_the_graph_is_a_clear_error():
+    loss, _ = one_example_through_a_network()
+    with pytest.raises(ValueError, match=r"focus \(the Value 'w'.*not in the graph"):
+        draw_dot(loss, focus=Value(1.0, label="w"))
+    with pytest.raises(TypeError, match=r"focus=.*needs a Value.*got str"):
+        draw_dot(loss, focus="L1.N2.w1")
+
+
+def test_max_nodes_counts_what_a_focused_picture_draws():
+    x = Value(0.5, label="x")
+    k = Value(0.1, label="k")
+    y = x
+    for _ in range(DEFAULT_MAX_NODES):
+        y = y.tanh()
+    root = y * k  # 303 Values in all; the path from root back to k is short
+    with pytest.raises(GraphTooLargeError):
+        draw_dot(root)
+    assert "300 more nodes not shown" in draw_dot(root, focus=k).source
+    with pytest.raises(GraphTooLargeError, match="focused picture would have 3"):
+        draw_dot(root, focus=k, max_nodes=2)
+    with pytest.raises(GraphTooLargeError, match="focused picture would have 303"):
+        draw_dot(root, focus=x)
+
+
+def test_top_to_bottom_boxes_stack_their_rows():
+    o, _ = neuron()
+    label = node_attrs(draw_dot(o, rankdir="TB"))["v6"]["label"]
+    assert label == "{o|data\\ 0.7071|grad\\ 1.0000}"
+    assert drawn_texts(draw_dot(o, rankdir="TB"))["v6"] == [
+        "o",
+        "data 0.7071",
+        "grad 1.0000",
+    ]

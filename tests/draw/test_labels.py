@@ -11,15 +11,17 @@ from engine.draw.labels import (
     escape_record,
     escape_text,
     format_number,
+    shorten,
 )
 
 
 def unescape(escaped: str) -> str:
-    """Read escaped text back the way Graphviz does: backslash + char -> char."""
-    out, chars = [], iter(escaped)
+    """Read escaped text back the way Graphviz does: backslash + char -> char,
+    and `&amp;` -> `&`."""
+    out, chars = [], iter(escaped.replace("&amp;", "\0"))
     for char in chars:
         out.append(next(chars) if char == "\\" else char)
-    return "".join(out)
+    return "".join(out).replace("\0", "&")
 
 
 @pytest.mark.parametrize(
@@ -41,6 +43,20 @@ def test_record_escapes(text, record):
 def test_plain_text_escapes_only_quotes_and_backslashes():
     assert escape_text('{x|<y>} "q" \\') == '{x|<y>} \\"q\\" \\\\'
     assert escape_text("tab\there") == "tab\\\\there"
+
+
+def test_an_ampersand_is_escaped_so_entities_show_as_written():
+    # Graphviz reads "&amp;" as "&": it used to draw the label "&amp; &lt;" as "& <".
+    assert escape_text("&amp; &lt;") == "&amp;amp; &amp;lt;"
+    assert escape_record("a & b") == "a\\ &amp;\\ b"
+
+
+def test_long_text_is_shortened_with_an_ellipsis():
+    assert shorten("short") == "short"
+    assert shorten("x" * 60) == "x" * 60
+    assert shorten("x" * 61) == "x" * 59 + "…"
+    assert shorten("abcdef", 4) == "abc…"
+    assert len(shorten("y" * 100_000, 500)) == 500
 
 
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn"))))

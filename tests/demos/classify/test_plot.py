@@ -48,3 +48,24 @@ def test_the_background_is_the_answer_and_mistakes_are_counted(tmp_path, monkeyp
         right_is_class_1, X, [0, 1, 0], tmp_path / "c.png", resolution=20
     )
     assert titles[-1].endswith("2/3 training points right")
+
+
+def test_the_figures_are_returned_for_a_notebook_not_saved(tmp_path, monkeypatch):
+    from matplotlib.figure import Figure
+
+    import nn
+    from demos.classify.train import History
+
+    monkeypatch.chdir(tmp_path)
+    model = nn.MLP(2, [4, 1], seed=0)
+    figure = plot.boundary_figure(model, [[0.0, 0.0], [1.0, 1.0]], [0, 1], "mine")
+    assert isinstance(figure, Figure)
+    legend = figure.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()][:2] == ["class 0", "class 1"]
+    history = History(loss=[1.0, 0.5, 0.2], accuracy=[0.5, 0.5, 1.0])
+    loss_axis = plot.history_figure(history).axes[0]
+    assert "log scale" in loss_axis.get_ylabel()
+    digits = nn.MLP(64, [10], seed=0)
+    images = [[float(i % 17) for i in range(64)], [0.5] * 64]
+    assert isinstance(plot.digits_figure(digits, images, [3, 4]), Figure)
+    assert list(tmp_path.iterdir()) == []  # nothing written anywhere

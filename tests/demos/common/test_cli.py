@@ -90,3 +90,31 @@ def test_output_file_refuses_a_folder(tmp_path):
     with pytest.raises(argparse.ArgumentTypeError, match="is a folder, not a file"):
         output_file(str(tmp_path))
     assert output_file(str(tmp_path / "page.html")) == tmp_path / "page.html"
+
+
+def test_an_empty_out_is_refused_not_taken_for_the_current_folder():
+    import argparse
+
+    from demos.common.cli import output_folder
+
+    with pytest.raises(argparse.ArgumentTypeError, match="empty"):
+        output_folder("")
+
+
+def test_out_is_checked_by_really_writing_a_file(tmp_path, monkeypatch):
+    # as root os.access says yes to /proc; only a real file tells the truth
+    import argparse
+    import errno
+    import tempfile
+
+    from demos.common import cli
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(argparse.ArgumentTypeError, match="cannot write in"):
+        cli.output_folder(str(tmp_path / "new"))
+    monkeypatch.undo()
+    assert cli.output_folder(str(tmp_path / "new")) == tmp_path / "new"
+    assert list(tmp_path.iterdir()) == []  # the probe file is gone again

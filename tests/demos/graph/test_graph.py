@@ -62,3 +62,27 @@ def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
         graph_demo.main(["--out", str(a_file)])
     assert exit_info.value.code == 2
     assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_focus_draws_the_paths_back_to_one_weight(tmp_path, capsys):
+    argv = ["--focus", "L1.N1.w1", "--format", "dot", "--out", str(tmp_path)]
+    assert graph_demo.main(argv) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph_network_focus.dot"]
+    source = (tmp_path / "graph_network_focus.dot").read_text(encoding="utf-8")
+    assert "only the paths from loss back to L1.N1.w1" in source
+    assert "more nodes not shown" in source and "rankdir=TB" in source
+    assert "L1.N2.w1" not in source  # another neuron's weight is left out
+    argv = ["--example", "neuron", "--focus", "w1", "--out", str(tmp_path)]
+    assert graph_demo.main(argv) == 0
+    assert (tmp_path / "graph_neuron_focus.svg").exists()
+
+
+def test_focus_on_a_label_the_graph_lacks_names_the_labels_it_has(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        graph_demo.main(
+            ["--example", "neuron", "--focus", "L9", "--out", str(tmp_path)]
+        )
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--focus 'L9'" in err and "b, n, o, w1, w2, x1, x2" in err
+    assert not list(tmp_path.iterdir())

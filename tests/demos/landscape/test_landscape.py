@@ -350,3 +350,28 @@ def test_help_says_what_steps_and_out_mean_here(capsys):
     assert "--steps STEPS loss evaluations for guessing and for descent, each" in text
     assert "--out DIR folder for the pictures (default: ./out)" in text
     assert "training steps" not in text and "saved model" not in text
+
+
+def test_each_landscape_picture_takes_the_learners_own_loss():
+    from matplotlib.figure import Figure
+
+    from demos.landscape import figures
+    from engine import Value
+
+    def parabola(weights):
+        return sum(((w - 1) ** 2 for w in weights), Value(0.0))
+
+    assert isinstance(figures.derivative_figure(parabola, points=21), Figure)
+    fig = figures.learning_rates_figure(parabola, start=3.0, learning_rates=[0.1, 0.9])
+    assert [ax.get_title() for ax in fig.axes] == [
+        "learning rate 0.1",
+        "learning rate 0.9",
+    ]
+    fig = figures.gradient_figure(
+        parabola, starts=[(2.0, 0.0)], grid_points=9, arrows=4
+    )
+    assert isinstance(fig, Figure)
+    w = [Value(0.5), Value(-0.5)]
+    fig = figures.guessing_figure(w, lambda: parabola(w), budget=5)
+    assert isinstance(fig, Figure)
+    assert [p.data for p in w] == [0.5, -0.5]  # the learner's weights come back

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -22,17 +20,8 @@ from demos.stepper.stepper import (
 )
 from engine import Value, backward_steps, topo_sort
 from engine.explain import node_names, step_line
+from tests.demos.stepper.conftest import open_page
 from tests.strategies import programs_with_inputs
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def expected_backward(build) -> list[tuple[str, str, str, float]]:
@@ -40,15 +29,12 @@ def expected_backward(build) -> list[tuple[str, str, str, float]]:
     fresh copy of the graph, straight from backward_steps."""
     root = build()
     names = node_names(root)
-    return [
-        (
-            names[s.node],
-            names[s.parent],
-            step_line(s, names, names[root]),
-            s.contribution,
-        )
-        for s in backward_steps(root)
-    ]
+    steps, before = [], {}
+    for s in backward_steps(root):
+        line = step_line(s, names, names[root], before=before.get(s.parent, 0.0))
+        before[s.parent] = s.parent.grad
+        steps.append((names[s.node], names[s.parent], line, s.contribution))
+    return steps
 
 
 def backward_grads(build) -> dict[str, float]:
@@ -188,27 +174,6 @@ def test_output_that_is_a_folder_is_a_clear_error(tmp_path, capsys):
 # -------------------------------------------------------- in a browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def open_page(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", lambda dialog: (problems.append("dialog"), dialog.dismiss()))
-    page.on("request", lambda r: r.url.startswith("file:") or problems.append(r.url))
-    page.goto(path.as_uri())
-    return page, problems
-
-
 @pytest.mark.parametrize("example", ["neuron", "reuse", "deep"])
 def test_stepping_in_chromium_follows_backward(browser, tmp_path, example):
     build = EXAMPLES[example][1]
@@ -283,3 +248,69 @@ def test_any_graph_ends_with_backwards_grads(program_and_inputs):
     final = {names[i]: float(exact) for i, _, exact in data["steps"][-1]["grads"]}
     assert final == backward_grads(build)
     json.loads(to_script_json(data))  # always valid JSON (no NaN, no Infinity)
+
+
+# ----------------------------------------------- --out, atomic writes
+
+
+def test_out_folder_like_the_other_demos(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "pages"
+    assert main(["--out", str(out)]) == 0
+    assert (out / "backprop.html").is_file()
+    assert main(["--out", str(out), "--example", "net", "--focus", "L1.N1.w1"]) == 0
+    data = script_json((out / "net.html").read_text(encoding="utf-8"))
+    assert data["focus"]["steps"]
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0  # the default, like every other demo: ./out
+    assert (tmp_path / "out" / "backprop.html").is_file()
+    assert "out/backprop.html" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--out", str(out), "-o", str(tmp_path / "x.html")])
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--out", ""])
+    assert exit_info.value.code == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--example", "net", "--focus", "nope"])
+    assert "no value labelled 'nope'" in capsys.readouterr().err
+
+
+def test_a_lone_surrogate_neither_crashes_nor_empties_the_old_page(tmp_path):
+    path = tmp_path / "page.html"
+    write_page(Value(1.0, label="old"), path)
+    a = Value(2.0, label="bad \ud800 label")
+    y = a * a
+    y.label = "y"
+    write_page(y, path, title="\udfff")  # used to raise UnicodeEncodeError
+    text = path.read_text(encoding="utf-8")
+    names = {node["name"] for node in script_json(text)["nodes"]}
+    assert "bad \ufffd label" in names
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left
+
+
+def test_a_failed_write_keeps_the_old_page_and_leaves_no_temporary(
+    tmp_path, monkeypatch
+):
+    import demos.stepper.stepper as stepper
+
+    path = tmp_path / "page.html"
+    write_page(Value(1.0, label="old"), path)
+    before = path.read_bytes()
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stepper.os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_page(Value(2.0, label="new"), path)
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_the_page_files_cannot_end_their_inline_elements():
+    from demos.stepper.stepper import stepper_css, stepper_js
+
+    assert "</" not in stepper_js() and "</" not in stepper_css()
+    html = render_page(page_data(Value(1.0)), inline=False)
+    assert '<script src="stepper.js"></script>' in html
+    assert '<link rel="stylesheet" href="stepper.css">' in html
+    assert "default-src 'self'" in html and "unsafe-inline" not in html

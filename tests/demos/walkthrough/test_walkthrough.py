@@ -59,10 +59,12 @@ def test_finnish_uses_the_talks_terms(capsys):
 def test_backprop_stage_traces_one_weight_with_the_chain_rule(capsys):
     out = run(capsys)
     trace = re.findall(
-        r"dL/dL1\.N1\.w5 \+= .* = (-?\d+\.\d+)   \(L1\.N1\.w5\.grad", out
+        r"dloss/dL1\.N1\.w5 \+= .* [=≈] (-?\d+\.\d+)   \(L1\.N1\.w5\.grad", out
     )
     assert len(trace) == 1  # one use of the weight, one step
-    assert f"dL/dL1.N1.w5 = {trace[0]}" in out  # the trace's result
+    assert f"dloss/dL1.N1.w5 = {trace[0]}" in out  # the trace's result
+    # the table of gradients keeps the loss L apart from the label L1...
+    assert f"dL/d(L1.N1.w5) = {trace[0]:>8}" in out
     assert "all 55 gradients" in out
     # The step moves that very weight by -lr * grad.
     m = re.search(r"L1\.N1\.w5 = (\S+) - 0\.5 · \((\S+)\) = (\S+)", out)
@@ -122,3 +124,8 @@ def test_ctrl_d_at_a_pause_runs_on_without_waiting(capsys, monkeypatch):
     assert main([]) == 0
     assert len(asked) == 1
     assert "Summary" in capsys.readouterr().out
+
+
+def test_press_enter_is_said_only_when_it_waits(capsys):
+    out = run(capsys)  # --no-pause: nothing waits
+    assert "Press Enter" not in out
