@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from demos.playground.forward import _sigmoid, layer_outputs
+from demos.playground.data import Point
+from demos.playground.forward import _sigmoid, layer_outputs, scores
+from demos.playground.metrics import answer
 from demos.playground.session import Session
 from engine import no_grad
 
@@ -120,6 +122,11 @@ def network(session: Session, outputs: list[list[list[float]]]) -> dict[str, Any
     return {"inputs": ["x1", "x2"], "layers": layers}
 
 
+def predicted(session: Session, points: list[Point]) -> list[int]:
+    """The model's class for each point (to mark the ones it gets wrong)."""
+    return [answer(o) for o in scores(session.model, [(x, y) for x, y, _ in points])]
+
+
 def make_frame(session: Session) -> dict[str, Any]:
     """The frame of the session as it is now (the caller holds its lock)."""
     box = extent(session)
@@ -151,6 +158,10 @@ def make_frame(session: Session) -> dict[str, Any]:
         "points": {
             "train": [list(q) for q in p.train],
             "test": [list(q) for q in p.test],
+        },
+        "predicted": {
+            "train": predicted(session, p.train),
+            "test": predicted(session, p.test),
         },
         "extent": box,
         "grid": {"n": GRID, "probs": probs},

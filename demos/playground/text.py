@@ -164,6 +164,12 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Some names in hide= are not settings and were ignored:",
         "Jotkin hide=-kohdan nimet eivät ole asetuksia, ja ne ohitettiin:",
     ),
+    "ui.legend_test": ("hollow rings: test points", "renkaat: testipisteet"),
+    "ui.legend_wrong": (
+        "crossed: the network gets it wrong",
+        "ruksi: verkko luokittelee väärin",
+    ),
+    "ui.close": ("Close", "Sulje"),
     "ui.server_gone": (
         "The playground server does not answer; start it again.",
         "Leikkikentän palvelin ei vastaa; käynnistä se uudelleen.",
