@@ -151,6 +151,7 @@
     if (frame.error) showMessage("frame", frame.error);
     else clearMessage("frame");
     Controls.update(frame.settings);
+    Controls.disable("loss", frame.classes > 2);
     $("play").textContent = t(frame.playing ? "ui.pause" : "ui.play");
     $("play").classList.toggle("playing", frame.playing);
     $("counter").textContent = t("ui.step_count") + " " + frame.step + " · " +
@@ -170,6 +171,7 @@
       minNeurons: hidden ? hidden.min : 1, maxNeurons: hidden ? hidden.max : 16,
       onNeurons: changeNeurons,
     });
+    $("source-csv").classList.toggle("hidden", frame.source !== "csv");
     renderMetrics(frame.metrics);
     renderClasses(frame.classes);
     $("export-model").href = Api.exportUrl("model", state.session);

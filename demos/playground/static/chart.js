@@ -101,7 +101,7 @@ const Chart = (() => {
     const bottom = 16 * scale;
     const w = (canvas.width - left - gap - 4 * scale) / 2;
     const h = canvas.height - top - bottom;
-    const short = (v) => (v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
+    const short = (v) => (v === 0 ? "0" : v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
     panel(ctx, { x: left, y: top, w: w, h: h },
       [labels.trainLoss, labels.testLoss, labels.lossCaption], steps,
       curves.train_loss || [], curves.test_loss || [], lossTop, short, scale);

@@ -135,5 +135,11 @@ const Controls = (() => {
     return made[name] ? made[name].row : null;
   }
 
-  return { build: build, update: update, row: row };
+  // A control that does not apply now (the loss with three classes, which
+  // always use cross-entropy) stays in place, greyed out.
+  function disable(name, off) {
+    if (made[name] && made[name].input.disabled !== off) made[name].input.disabled = off;
+  }
+
+  return { build: build, update: update, row: row, disable: disable };
 })();

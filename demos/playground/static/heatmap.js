@@ -36,7 +36,7 @@ const Heatmap = (() => {
     }
     const k = probs.length;
     const sure = Math.max(0, Math.min(1, (probs[best] - 1 / k) / (1 - 1 / k)));
-    return mix(WHITE, hexToRgb(classColor(best)), 0.1 + 0.65 * sure);
+    return mix(WHITE, hexToRgb(classColor(best)), 0.08 + 0.5 * sure);
   }
 
   // A value in -1..1 as colour: orange negative, white zero, blue positive
@@ -117,16 +117,21 @@ const Heatmap = (() => {
     ctx.beginPath();
     ctx.arc(px, py, r, 0, 2 * Math.PI);
     if (hollow) {
-      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillStyle = "rgba(255,255,255,0.9)";
       ctx.fill();
-      ctx.lineWidth = 2.2 * scale;
+      ctx.lineWidth = 2.4 * scale;
       ctx.strokeStyle = classColor(label);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(px, py, r + 1.2 * scale, 0, 2 * Math.PI);
+      ctx.lineWidth = 0.8 * scale;
+      ctx.strokeStyle = "rgba(0,0,0,0.6)";
       ctx.stroke();
     } else {
       ctx.fillStyle = classColor(label);
       ctx.fill();
-      ctx.lineWidth = 1.2 * scale;
-      ctx.strokeStyle = "#ffffff";
+      ctx.lineWidth = 1 * scale;
+      ctx.strokeStyle = "rgba(0,0,0,0.6)";
       ctx.stroke();
     }
     if (wrong) {
