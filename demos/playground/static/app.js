@@ -159,6 +159,7 @@
     $("counter").dataset.step = String(frame.step);
     Heatmap.draw($("plane"), frame, { showTest: frame.settings.show_test });
     $("plane").dataset.version = String(frame.version);
+    $("plane").dataset.extent = JSON.stringify(frame.extent);
     Chart.draw($("chart"), frame.curves, {
       trainLoss: t("ui.train_loss"), testLoss: t("ui.test_loss"),
       trainAccuracy: t("ui.train_accuracy"), testAccuracy: t("ui.test_accuracy"),

@@ -135,14 +135,14 @@ const Heatmap = (() => {
       ctx.stroke();
     }
     if (wrong) {
-      const d = r + 1.5 * scale;
+      const d = r * 0.9;
       ctx.beginPath();
       ctx.moveTo(px - d, py - d);
       ctx.lineTo(px + d, py + d);
       ctx.moveTo(px - d, py + d);
       ctx.lineTo(px + d, py - d);
-      ctx.lineWidth = 1.6 * scale;
-      ctx.strokeStyle = "#222222";
+      ctx.lineWidth = 1.3 * scale;
+      ctx.strokeStyle = "rgba(0,0,0,0.8)";
       ctx.stroke();
     }
   }
