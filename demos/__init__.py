@@ -10,6 +10,8 @@ in `common/` and the data in `datasets/`, and nothing from another family:
     stepper/      `stepper`: a page that steps through backprop, one edge at a time
     walkthrough/  `walkthrough` (the talk, runnable) and `explain`
     landscape/    `landscape`: the error landscape, slopes, valleys, guessing
+    playground/   `playground`: a live page where a network learns, and why
+    notebooks/    `notebooks DIR`: the course, in English and Finnish
     benchmark/    `benchmark`: speed and memory beside micrograd
 
 `__main__.py` maps each command name to the module that runs it.

@@ -20,11 +20,13 @@ DEMOS = {
     "xor": "demos.classify.xor",
     "spiral": "demos.classify.spiral",
     "digits": "demos.classify.digits",
+    "playground": "demos.playground.playground",
     "graph": "demos.graph.graph",
     "explain": "demos.walkthrough.explain",
     "walkthrough": "demos.walkthrough.walkthrough",
     "stepper": "demos.stepper.stepper",
     "landscape": "demos.landscape.landscape",
+    "notebooks": "demos.notebooks.notebooks",
     "benchmark": "demos.benchmark.benchmark",
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import sys
 import re
 import shutil
 import unicodedata
@@ -237,8 +238,9 @@ def test_only_numbers_an_operator_wrapped_are_constants():
         texts = drawn_texts(draw_dot(y))
         assert any(lines[-1].startswith("grad") for lines in texts.values())
     assert not any(isinstance(v, Constant) for v in (x, k, Value(1.0), x * k))
-    # The marker costs no memory: no per-node dict, the same slots as Value.
-    assert not hasattr(Constant(1.0), "__dict__")
+    # The marker costs no memory: no slots of its own, the size of a Value.
+    assert Constant.__slots__ == ()
+    assert sys.getsizeof(Constant(1.0)) == sys.getsizeof(Value(1.0))
 
 
 def test_same_source_every_run():
