@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 import re
 import shutil
+import sys
 import unicodedata
 from xml.etree import ElementTree
 
