@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-from engine import grad_mode
+from engine.grad_mode import _recording
 
 Number = int | float
 
@@ -205,13 +205,14 @@ def new_node(
     d(output)/d(parent).
 
     Every operation, in this file and in `engine/sums.py`, ends here. Inside
-    `no_grad()` the output is a plain leaf that remembers nothing.
+    `no_grad()` (in this thread) the output is a plain leaf that remembers
+    nothing.
     """
     out = Value.__new__(Value)  # skips __init__'s type check: data is a float
     out.data = data
     out.grad = 0.0
     out.label = ""
-    if grad_mode.recording:
+    if _recording.get():
         out.op = op
         out.parents = parents
         out.local_grads = local_grads
