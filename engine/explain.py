@@ -30,7 +30,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from engine.graph import ChainRuleStep, backward_steps, topo_sort
+from engine.graph import ChainRuleStep, backward_steps, check_root, topo_sort
 
 if TYPE_CHECKING:
     from engine.value import Value
@@ -314,7 +314,10 @@ def explain(root: Value, focus: Value | None = None, lang: str = "en") -> str:
     All grads are still computed, exactly as `backward(root)` would.
     `lang` is "en" or "fi" for the words around the arithmetic.
     """
-    if lang not in _WORDS:
+    check_root(root, "explain")
+    if focus is not None:
+        check_root(focus, "explain's focus")
+    if not isinstance(lang, str) or lang not in _WORDS:
         raise ValueError(f"explain: lang must be one of {sorted(_WORDS)}, got {lang!r}")
     words = _WORDS[lang]
     names = node_names(root)

@@ -281,3 +281,10 @@ def test_cross_entropy_rule_finds_the_right_class_when_it_is_certain():
         ):
             loss = cross_entropy(z, t)
             assert local_rules(loss, node_names(loss)).endswith(expected), (gap, t)
+
+
+def test_explain_needs_a_value() -> None:
+    with pytest.raises(TypeError, match=r"explain needs a Value .*got float: 3.0"):
+        explain(3.0)
+    with pytest.raises(TypeError, match=r"explain's focus needs a Value .*got str"):
+        explain(Value(1.0) * 2, focus="x")
