@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from engine.grad_mode import no_grad
-from engine.value import Value, _as_float
+from engine.validate import as_list, real_number
+from engine.value import Value
 
 
 class Mismatch(NamedTuple):
@@ -87,15 +88,24 @@ def gradcheck(
     `GradcheckError` listing every input that fails. The inputs' own `.grad`
     are left as they were.
     """
+    if not callable(fn):
+        raise TypeError(
+            f"gradcheck needs a function fn first, got {type(fn).__name__}; "
+            "call it as gradcheck(fn, inputs)"
+        )
+    inputs = as_list(inputs, "gradcheck", "a list of input Values or numbers")
     if not inputs:
         raise ValueError("gradcheck needs at least one input")
+    eps = real_number(eps, "gradcheck's eps")
+    atol = real_number(atol, "gradcheck's atol")
+    rtol = real_number(rtol, "gradcheck's rtol")
     if not 0.0 < eps < math.inf:  # eps = 0 would divide by 0 (and NaN fails too)
         raise ValueError(f"gradcheck needs a step eps > 0, got eps={eps!r}")
     if not (atol >= 0.0 and rtol >= 0.0):
         raise ValueError(f"gradcheck needs atol, rtol >= 0, got {atol!r}, {rtol!r}")
     labels = [x.label if isinstance(x, Value) else "" for x in inputs]
     args = [
-        x.data if isinstance(x, Value) else _as_float(x, f"gradcheck input {i}")
+        x.data if isinstance(x, Value) else real_number(x, f"gradcheck input {i}")
         for i, x in enumerate(inputs)
     ]
     leaves = [Value(a, label) for a, label in zip(args, labels, strict=True)]

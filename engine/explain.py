@@ -52,7 +52,7 @@ from engine.explain_rules import (
     recompute,
     rule_notes,
 )
-from engine.graph import ChainRuleStep, backward_steps, topo_sort
+from engine.graph import ChainRuleStep, backward_steps, check_root, topo_sort
 
 if TYPE_CHECKING:
     from engine.value import Value
@@ -230,14 +230,6 @@ def _count(n: int, lang: str) -> str:
     return one if n == 1 else many.format(n=n)
 
 
-def _check_value(root: object, what: str) -> None:
-    if not hasattr(root, "parents") or not hasattr(root, "local_grads"):
-        raise TypeError(
-            f"explain: {what} must be a Value (from engine), "
-            f"got {type(root).__name__}: {root!r:.60}"
-        )
-
-
 def header(root: Value, names: dict[Value, str], lang: str = "en") -> list[str]:
     """The trace's first lines: title, the chain rule, what ∂, d and ≈ mean."""
     words = _WORDS[lang]
@@ -261,13 +253,14 @@ def explain(root: Value, focus: Value | None = None, lang: str = "en") -> Explan
     `lang` is "en" or "fi" for the words around the arithmetic. The result
     is a str (an `Explanation`, which also shows well in a notebook).
     """
-    if lang not in _WORDS:
+    check_root(root, "explain")
+    if focus is not None:
+        check_root(focus, "explain's focus")
+    if not isinstance(lang, str) or lang not in _WORDS:
         raise ValueError(f"explain: lang must be one of {sorted(_WORDS)}, got {lang!r}")
-    _check_value(root, "root")
     words = _WORDS[lang]
     names = node_names(root)
     if focus is not None and focus not in names:
-        _check_value(focus, "focus")
         raise ValueError(
             f"explain: focus {focus!r} is not in the graph of {names[root]}"
         )

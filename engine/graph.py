@@ -19,8 +19,22 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from engine.validate import short_repr
+
 if TYPE_CHECKING:  # only for type hints: graph.py works on anything Value-shaped
     from engine.value import Value
+
+
+def check_root(root: object, what: str) -> None:
+    """A TypeError unless `root` is a Value (anything with a tuple of parents)."""
+    if not isinstance(getattr(root, "parents", None), tuple):
+        hint = ""
+        if isinstance(root, list | tuple):
+            hint = "; for several outputs, combine them into one first (a loss)"
+        raise TypeError(
+            f"{what} needs a Value (the end of a graph, e.g. the loss), got "
+            f"{type(root).__name__}: {short_repr(root)}{hint}"
+        )
 
 
 def topo_sort(root: Value) -> list[Value]:
@@ -41,6 +55,7 @@ def topo_sort(root: Value) -> list[Value]:
     appears once however many paths lead to it, and the order is the same
     on every run.
     """
+    check_root(root, "topo_sort")
     order: list[Value] = []
     visited: set[Value] = {root}
     # The path from the root down to the node being worked on. Each entry is
@@ -167,6 +182,12 @@ def backward_steps(root: Value) -> Iterator[ChainRuleStep]:
     before is added back at the end, so once the generator is exhausted the
     grads equal those of `backward(root)`.
     """
+    check_root(root, "backward_steps")  # now, not at the first next()
+    return _steps(root)
+
+
+def _steps(root: Value) -> Iterator[ChainRuleStep]:
+    """The generator behind `backward_steps`."""
     order, earlier = _start_sweep(root)
     try:
         for node in reversed(order):

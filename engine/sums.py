@@ -10,38 +10,51 @@ activation node, and `dots` makes the `dot` nodes of a whole layer at once.
 
 from __future__ import annotations
 
+import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from engine.validate import as_list
 from engine.value import Number, Value, _as_value, new_node
 
+_WANTED = "a list of Values or numbers"
 
-def _as_values(items: Sequence[Value | Number], what: str) -> tuple[Value, ...]:
+
+def _as_values(items: Iterable[Value | Number], what: str) -> tuple[Value, ...]:
     """The items as a tuple of Values; numbers become constant leaves."""
+    if not isinstance(items, list | tuple):
+        items = as_list(items, what, _WANTED)  # a generator, or a clear error
     values = tuple(_as_value(x) for x in items)
     if not values:
         raise ValueError(f"{what} needs at least one value, got none")
     return values
 
 
-def add_all(items: Sequence[Value | Number]) -> Value:
+def add_all(items: Iterable[Value | Number]) -> Value:
     """out = x1 + x2 + ... + xn, as one node.   d(out)/dxi = 1"""
     values = _as_values(items, "add_all")
     total = sum(v.data for v in values)
     return new_node(total, "Σ", values, (1.0,) * len(values))
 
 
-def mean(items: Sequence[Value | Number]) -> Value:
-    """out = (x1 + ... + xn) / n, as one node.   d(out)/dxi = 1/n"""
+def mean(items: Iterable[Value | Number]) -> Value:
+    """out = (x1 + ... + xn) / n, as one node.   d(out)/dxi = 1/n
+
+    When the sum overflows although the mean does not (the mean of 1e308
+    and 1e308 is 1e308, their sum inf), it is x1/n + ... + xn/n instead:
+    each term is at most the largest |xi|, and so is their sum.
+    """
     values = _as_values(items, "mean")
     n = len(values)
-    total = sum(v.data for v in values)
-    return new_node(total / n, "mean", values, (1.0 / n,) * n)
+    out = sum(v.data for v in values) / n
+    if math.isinf(out) and all(math.isfinite(v.data) for v in values):
+        out = sum(v.data / n for v in values)
+    return new_node(out, "mean", values, (1.0 / n,) * n)
 
 
 def dot(
-    weights: Sequence[Value | Number],
-    inputs: Sequence[Value | Number],
+    weights: Iterable[Value | Number],
+    inputs: Iterable[Value | Number],
     bias: Value | Number | None = None,
 ) -> Value:
     """out = w1*x1 + w2*x2 + ... + wn*xn (+ b), as one node.
@@ -49,7 +62,10 @@ def dot(
     d(out)/dwi = xi,   d(out)/dxi = wi,   d(out)/db = 1
 
     The parents are all the weights, then all the inputs, then the bias.
+    Weights and inputs may be lists, tuples or any other iterable.
     """
+    if not isinstance(inputs, list | tuple):
+        inputs = as_list(inputs, "dot's inputs", _WANTED)
     xs, x_data = _values_and_numbers(inputs, "dot")
     return _weighted_sum(weights, xs, x_data, bias)
 
@@ -68,8 +84,14 @@ def dots(
     times). Plain numbers among the inputs become one set of constant leaves
     that every row shares.
     """
+    if not isinstance(weight_rows, list | tuple):
+        weight_rows = as_list(weight_rows, "dots' weight rows", "a list of lists")
+    if not isinstance(inputs, list | tuple):
+        inputs = as_list(inputs, "dots' inputs", _WANTED)
     if biases is None:
         biases = [None] * len(weight_rows)
+    elif not isinstance(biases, list | tuple):
+        biases = as_list(biases, "dots' biases", _WANTED)
     if len(biases) != len(weight_rows):
         raise ValueError(
             f"dots needs one bias per row of weights, got {len(weight_rows)} rows "
@@ -106,6 +128,8 @@ def _weighted_sum(
     bias: Value | Number | None,
 ) -> Value:
     """One `Σ w·x + b` node, for inputs already read by `dot` or `dots`."""
+    if not isinstance(weights, list | tuple):
+        weights = as_list(weights, "dot's weights", _WANTED)
     if len(weights) != len(xs):
         raise ValueError(
             f"dot needs as many weights as inputs, got {len(weights)} weights "

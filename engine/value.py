@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-from engine import grad_mode
+from engine.grad_mode import _recording
 from engine.micrograd_names import MicrogradNames
+from engine.validate import real_number, short_repr
 
 Number = int | float
 
@@ -31,17 +32,6 @@ _ZERO = (0.0,)
 _MINUS_ONE = (-1.0,)
 _ONE_ONE = (1.0, 1.0)
 _ONE_MINUS_ONE = (1.0, -1.0)
-
-
-def _as_float(data: object, what: str = "Value(data)") -> float:
-    """The number `data` as a float, or a TypeError that names its type."""
-    # bool is a subclass of int, but Value(True) is almost always a mistake.
-    if isinstance(data, Real) and not isinstance(data, bool):
-        return float(data)
-    raise TypeError(
-        f"{what} needs a real number (int or float), "
-        f"got {type(data).__name__}: {data!r}"
-    )
 
 
 class Value(MicrogradNames):
@@ -68,7 +58,13 @@ class Value(MicrogradNames):
     __slots__ = ("data", "grad", "label", "op", "parents", "local_grads", "__dict__")
 
     def __init__(self, data: Number, label: str = "") -> None:
-        self.data = _as_float(data)
+        # bool is a subclass of int, but Value(True) is almost always a mistake.
+        self.data = real_number(data, "Value(data)")
+        if not isinstance(label, str):
+            raise TypeError(
+                f"Value's label must be a string, got {type(label).__name__}: "
+                f"{short_repr(label)}"
+            )
         self.grad = 0.0
         self.label = label
         self.op = ""
@@ -127,7 +123,7 @@ class Value(MicrogradNames):
         """
         if isinstance(other, Value):
             return _power(self, other)
-        exponent = _as_float(other, f"Value ** {type(other).__name__}")
+        exponent = real_number(other, f"Value ** {type(other).__name__}")
         out = _checked_power(self.data, exponent)
         slope = _power_slope(self.data, exponent)
         return new_node(out, f"**{exponent:g}", (self,), (slope,))
@@ -213,10 +209,14 @@ class Value(MicrogradNames):
         return new_node(out, "sigmoid", (self,), (out * (1.0 - out),))
 
     def relu(self) -> Value:
-        """out = max(0, a).   d(out)/da = 1 if a > 0 else 0"""
-        if self.data > 0.0:
-            return new_node(self.data, "relu", (self,), _ONE)
-        return new_node(0.0, "relu", (self,), _ZERO)
+        """out = max(0, a).   d(out)/da = 1 if a > 0 else 0
+
+        A NaN stays NaN, as in PyTorch: "NaN <= 0" is False, so it is passed
+        on (slope 1), never turned into a harmless-looking 0.
+        """
+        if self.data <= 0.0:
+            return new_node(0.0, "relu", (self,), _ZERO)
+        return new_node(self.data, "relu", (self,), _ONE)
 
     # ------------------------------------------------------------ backward
     def backward(self) -> None:
@@ -250,13 +250,14 @@ def new_node(
     d(output)/d(parent).
 
     Every operation, in this file and in `engine/sums.py`, ends here. Inside
-    `no_grad()` the output is a plain leaf that remembers nothing.
+    `no_grad()` (in this thread) the output is a plain leaf that remembers
+    nothing.
     """
     out = Value.__new__(Value)  # skips __init__'s type check: data is a float
     out.data = data
     out.grad = 0.0
     out.label = ""
-    if grad_mode.recording:
+    if _recording.get():
         out.op = op
         out.parents = parents
         out.local_grads = local_grads
@@ -288,7 +289,8 @@ def _checked_power(base: float, exponent: float) -> float:
         raise ZeroDivisionError(
             f"0 to a negative power is 1/0: {base!r} ** {exponent!r}"
         )
-    if base < 0.0 and not exponent.is_integer():
+    # (NaN is not an integer, but (-2) ** nan is simply nan, not an error.)
+    if base < 0.0 and not exponent.is_integer() and not math.isnan(exponent):
         raise ValueError(
             "a negative number to a non-integer power is not a real number: "
             f"{base!r} ** {exponent!r}"
@@ -324,12 +326,12 @@ def _power(base: Value, exponent: Value) -> Value:
     """
     a, b = base.data, exponent.data
     out = _checked_power(a, b)
-    if a > 0.0:
-        d_exponent = out * math.log(a)
-    elif a == 0.0:
+    if a == 0.0:
         d_exponent = (
             0.0  # 0**b stays 0 as b moves (b >= 0 here; 0**0 = 1 is PyTorch's 0 too)
         )
+    elif not a < 0.0:  # a > 0, or NaN, which ln passes on as NaN
+        d_exponent = out * math.log(a)
     else:
         raise ValueError(
             f"{a!r} ** Value({b!r}): the slope with respect to the exponent "

@@ -11,7 +11,8 @@ Where to read on:
     init.py         the random weights training starts from
     losses.py       mse, hinge, cross-entropy...: how wrong the model is
     optim.py        SGD and Adam: how the weights move
-    io.py           save() and load(): a model as a JSON file
+    io.py           save() and load(): a model as a JSON file;
+                    files.py and json_reader.py read and write it safely
     torch_bridge.py to_torch() and from_torch(): the same network in PyTorch
 """
 

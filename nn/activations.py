@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engine import Value
+from engine.validate import short_repr
 
 # name -> the Value method that applies it; None means "leave z as it is".
 ACTIVATIONS: dict[str, Callable[[Value], Value] | None] = {
@@ -31,7 +32,9 @@ def check_activation(name: str) -> str:
     """`name` if it is a known activation, else a ValueError listing them."""
     if not isinstance(name, str) or name not in ACTIVATIONS:  # ["relu"]: no key
         known = ", ".join(repr(a) for a in ACTIVATIONS)
-        raise ValueError(f"unknown activation {name!r}; choose one of {known}")
+        raise ValueError(
+            f"unknown activation {short_repr(name)}; choose one of {known}"
+        )
     return name
 
 

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 import random
+from numbers import Integral
 
 Seed = int | random.Random | None
 
@@ -62,8 +63,8 @@ def make_rng(seed: Seed) -> random.Random:
         return random.Random(random.getrandbits(64))
     if isinstance(seed, random.Random):
         return seed
-    if isinstance(seed, int) and not isinstance(seed, bool):
-        return random.Random(seed)
+    if isinstance(seed, Integral) and not isinstance(seed, bool):  # NumPy ints too
+        return random.Random(int(seed))
     raise TypeError(
         f"seed must be an int, a random.Random or None, got {type(seed).__name__}"
     )

@@ -16,9 +16,13 @@ float, so weights round-trip bit for bit: a loaded model gives exactly the
 outputs the saved one gave.
 
 Loading only parses JSON: no pickle, no eval, nothing in a file can run.
+It reads regular files only, of at most 64 MB unless `max_bytes=` says
+otherwise (see `nn/files.py`), refuses a key it does not know before reading
+what the key holds, and takes time in proportion to the file's size.
 Everything is checked (format, version, architecture, every weight's name
 and type) before a model is built, and any problem is a `ModelFileError`
-that names the file and what is wrong with it.
+that names the file and what is wrong with it (quoting the file's own text
+in a few dozen characters at most).
 """
 
 from __future__ import annotations
@@ -27,25 +31,20 @@ import itertools
 import json
 import math
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
+from engine.validate import integer, short_repr
+from nn.files import MAX_BYTES, ModelFileError, write_atomically
+from nn.json_reader import read_json
 from nn.module import MLP, Layer, Module, Neuron
 
 FORMAT = "takaisin-model"
 VERSION = 1
+KEYS = ("format", "version", "architecture", "weights")  # all a file may hold
 
 PathLike = str | os.PathLike[str]
-
-
-class ModelFileError(ValueError):
-    """A model file that cannot be loaded; `path` and `problem` say why."""
-
-    def __init__(self, path: PathLike, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+__all__ = ["MAX_BYTES", "ModelFileError", "load", "save"]
 
 
 # ------------------------------------------------------------------ saving
@@ -82,8 +81,11 @@ def save(model: Module, path: PathLike) -> Path:
     """Write `model` to `path` as JSON; returns the path.
 
     The file is written next to its destination and then renamed over it,
-    so a failed save never leaves a half-written file behind.
+    so a failed save never leaves a half-written file behind; an existing
+    file keeps its permissions and a symbolic link stays a link (see
+    `nn/files.py`).
     """
+    _check_arguments(model, path, "save")
     path = Path(path)
     # Checked here so that an error names the learner's path, not the
     # temporary file below.
@@ -109,30 +111,48 @@ def save(model: Module, path: PathLike) -> Path:
         "architecture": architecture(model),
         "weights": weights,
     }
-    text = json.dumps(document, indent=1, allow_nan=False) + "\n"
-    # A fresh random name beside the destination, made by open() like any
-    # file, so readable by others as the umask allows (tempfile.mkstemp
-    # would make a private 0o600 file). "x": only ever a new file.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(document, indent=1, allow_nan=False) + "\n")
     return path
 
 
+def _check_arguments(model: object, path: object, what: str) -> None:
+    """A TypeError for save(path, model) and other mix-ups."""
+    if isinstance(path, Module) and not isinstance(model, Module):
+        raise TypeError(
+            f"{what} takes the model first and then the path: "
+            f"{what}(model, path), not {what}(path, model)"
+        )
+    if not isinstance(model, Module):
+        raise TypeError(
+            f"{what} needs a model (an MLP, Layer or Neuron) first, "
+            f"got {type(model).__name__}: {short_repr(model)}"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"{what} needs a file path (a str or a Path), "
+            f"got {type(path).__name__}: {short_repr(path)}"
+        )
+
+
 # ----------------------------------------------------------------- loading
-def load(path: PathLike) -> Module:
+def load(path: PathLike, *, max_bytes: int = MAX_BYTES) -> Module:
     """The model saved in `path` (an MLP, Layer or Neuron) with its weights.
 
     Raises `ModelFileError` (a ValueError) for anything that is not a
-    complete, well-formed takaisin model file, and FileNotFoundError if
-    there is no file.
+    complete, well-formed takaisin model file: also for what is not a
+    regular file (a folder, a FIFO, /dev/zero) and for a file larger than
+    `max_bytes` (64 MB by default). FileNotFoundError if there is no file.
     """
-    document = _read_json(Path(path))
+    if isinstance(path, Module):
+        raise TypeError("load takes a file path, not a model: model = load(path)")
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"load needs a file path (a str or a Path), got {type(path).__name__}"
+        )
+    max_bytes = integer(max_bytes, "max_bytes")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be at least 1, got {max_bytes}")
+    document = read_json(Path(path), max_bytes, KEYS)
     arch, weights = _check_document(path, document)
     try:
         model = _build(arch)
@@ -140,42 +160,6 @@ def load(path: PathLike) -> Module:
     except (TypeError, ValueError) as error:
         raise ModelFileError(path, str(error)) from None
     return model
-
-
-def _reject_constant(name: str) -> None:
-    # json.loads would otherwise accept NaN and Infinity, which are not JSON.
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _read_json(path: Path) -> Any:
-    """The parsed JSON in `path`, or a ModelFileError saying what it is instead."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ModelFileError(path, "the file is empty")
-    if data[:1] == b"\x80":
-        raise ModelFileError(
-            path,
-            "this looks like a pickle; takaisin model files are JSON, and "
-            "pickles are never loaded because they can run code",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ModelFileError(
-            path, "not a text file (a model file is UTF-8 JSON)"
-        ) from None
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        truncated = error.pos >= len(text.rstrip()) or "Unterminated" in error.msg
-        hint = " - the file ends too early: truncated?" if truncated else ""
-        raise ModelFileError(
-            path,
-            f"not valid JSON: {error.msg} (line {error.lineno}, column "
-            f"{error.colno}){hint}",
-        ) from None
-    except (ValueError, RecursionError) as error:
-        raise ModelFileError(path, f"not valid JSON: {error}") from None
 
 
 def _check_document(path: PathLike, document: Any) -> tuple[dict, dict]:
@@ -190,7 +174,9 @@ def _check_document(path: PathLike, document: Any) -> tuple[dict, dict]:
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ModelFileError(path, f'"version" must be an integer, found {version!r}')
+        raise ModelFileError(
+            path, f'"version" must be an integer, found {short_repr(version)}'
+        )
     if version != VERSION:
         newer = " (written by a newer takaisin?)" if version > VERSION else ""
         raise ModelFileError(
@@ -230,22 +216,26 @@ def _architecture_problem(arch: dict) -> str:
     kind = arch.get("type")
     if not isinstance(kind, str) or kind not in FIELDS:  # ["MLP"] is no key
         return (
-            f'unknown architecture type {kind!r}; expected "MLP", "Layer" or "Neuron"'
+            f"unknown architecture type {short_repr(kind)}; "
+            'expected "MLP", "Layer" or "Neuron"'
         )
     missing = [name for name in FIELDS[kind] if name not in arch]
     if missing:
         return f"the {kind} architecture lacks {', '.join(missing)}"
     if not isinstance(arch["activation"], str):
-        return f'"activation" must be a string, found {arch["activation"]!r}'
+        return f'"activation" must be a string, found {short_repr(arch["activation"])}'
     if not isinstance(arch.get("last_activation", ""), str):
-        return f'"last_activation" must be a string, found {arch["last_activation"]!r}'
+        found = short_repr(arch["last_activation"])
+        return f'"last_activation" must be a string, found {found}'
     if kind == "MLP" and not isinstance(arch["nouts"], list):
-        return f'"nouts" must be a list of layer sizes, found {arch["nouts"]!r}'
+        return (
+            f'"nouts" must be a list of layer sizes, found {short_repr(arch["nouts"])}'
+        )
     if kind == "MLP" and not arch["nouts"]:
         return '"nouts" must list at least one layer size'
     for size in _sizes(arch):
         if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            return f"layer sizes must be positive integers, found {size!r}"
+            return f"layer sizes must be positive integers, found {short_repr(size)}"
     return ""
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from numbers import Integral, Real
 
 from engine import Value, mean, new_node
+from engine.validate import as_list, real_number
 from nn.module import Module
 
 Number = int | float
@@ -41,7 +42,7 @@ def _value(x: object, what: str) -> Value:
     if isinstance(x, Value):
         v = x
     elif _is_scalar(x):
-        v = Value(x)
+        v = Value(real_number(x, what))  # 10**400: an error that names `what`
     else:
         raise TypeError(f"{what} must be a number or a Value, got {type(x).__name__}")
     if not math.isfinite(v.data):
@@ -58,9 +59,10 @@ def _target(y: object, what: str) -> float:
         y = y.data
     if not _is_scalar(y):
         raise TypeError(f"{what} must be a number, got {type(y).__name__}: {y!r}")
+    y = real_number(y, what)
     if not math.isfinite(y):
         raise ValueError(f"{what} must be finite, got {y!r}")
-    return float(y)
+    return y
 
 
 def _as_batch(preds: object, targets: object, loss: str) -> tuple[list, list]:
@@ -317,6 +319,7 @@ def l2(params: Sequence[Value] | Module) -> Value:
     """
     if isinstance(params, Module):
         params = params.parameters()
+    params = as_list(params, "l2", "a list of parameters or a Module")
     ps = [_value(p, f"l2 parameter {i}") for i, p in enumerate(params)]
     if not ps:
         raise ValueError("l2 needs at least one parameter, got none")

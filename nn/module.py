@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from numbers import Real
+from numbers import Integral, Real
 
 from engine import Value, dot
 from engine.sums import dots
+from engine.validate import integer, real_number, short_repr
 from nn.activations import activate, check_activation
 from nn.init import Seed, check_init, initial_parameters, make_rng
 
@@ -76,8 +77,9 @@ class Module:
             )
         named = self.named_parameters()
         expected = [name for name, _ in named]
+        known = set(expected)  # made once: a set per name made loading quadratic
         missing = [name for name in expected if name not in state]
-        unexpected = [name for name in state if name not in set(expected)]
+        unexpected = [name for name in state if name not in known]
         if missing or unexpected:
             problems = []
             if missing:
@@ -90,10 +92,12 @@ class Module:
             if not isinstance(value, Real) or isinstance(value, bool):
                 raise TypeError(
                     f"parameter {name} must be a number, "
-                    f"got {type(value).__name__}: {value!r}"
+                    f"got {type(value).__name__}: {short_repr(value)}"
                 )
             if not math.isfinite(_float_or_inf(value)):
-                raise ValueError(f"parameter {name} must be finite, got {value!r}")
+                raise ValueError(
+                    f"parameter {name} must be finite, got {short_repr(value)}"
+                )
         for name, p in named:  # all checked: now it is safe to write
             p.data = float(state[name])
 
@@ -107,18 +111,34 @@ def _float_or_inf(x: Real) -> float:
 
 
 def _names(names: list[str], show: int = 5) -> str:
-    """'a, b, c' or 'a, b, c, d, e and 7 more'."""
-    shown = ", ".join(names[:show])
+    """'a, b, c' or 'a, b, c, d, e and 7 more', each name cut to 60 characters."""
+    shown = ", ".join(_short_name(name) for name in names[:show])
     rest = len(names) - show
     return f"{shown} and {rest} more" if rest > 0 else shown
 
 
+def _short_name(name: object) -> str:
+    if not isinstance(name, str):
+        return short_repr(name)
+    return name if len(name) <= 60 else name[:57] + "..."
+
+
+# Far more than a scalar engine can train (a Value takes ~100 bytes), and
+# small enough that `sqrt(6 / nin)` and friends are ordinary floats.
+MAX_SIZE = 1_000_000
+
+
 def _count(n: object, what: str) -> int:
-    """`n` if it is a positive int, else a clear error naming `what`."""
-    if not isinstance(n, int) or isinstance(n, bool):
-        raise TypeError(f"{what} must be an int, got {type(n).__name__}: {n!r}")
+    """`n` as an int if it is a whole number in 1..MAX_SIZE (NumPy ints too),
+    else a clear error naming `what`."""
+    n = integer(n, what)
     if n < 1:
         raise ValueError(f"{what} must be at least 1, got {n}")
+    if n > MAX_SIZE:
+        raise ValueError(
+            f"{what} must be at most {MAX_SIZE:,}, got {short_repr(n)}: a layer "
+            "that large would not fit in memory as Values"
+        )
     return n
 
 
@@ -143,10 +163,16 @@ def _input_values(x: Inputs, nin: int) -> list[Value]:
     for i, xi in enumerate(x, start=1):
         if not isinstance(xi, Value | Real) or isinstance(xi, bool):
             raise TypeError(_not_a_number(xi, f"x{i}", nin))
-    return [
-        xi if isinstance(xi, Value) else Value(xi, f"x{i}")
-        for i, xi in enumerate(x, start=1)
-    ]
+    try:
+        return [
+            xi if isinstance(xi, Value) else Value(xi, f"x{i}")
+            for i, xi in enumerate(x, start=1)
+        ]
+    except OverflowError:  # an int like 10**400: say which input it was
+        for i, xi in enumerate(x, start=1):
+            if not isinstance(xi, Value):
+                real_number(xi, f"input x{i}")
+        raise
 
 
 def _not_a_number(xi: object, name: str, nin: int) -> str:
@@ -198,7 +224,7 @@ class Neuron(Module):
         self.init = check_init(init)
         self.name = name
         prefix = f"{name}." if name else ""
-        weights, bias = initial_parameters(nin, activation, init, make_rng(seed))
+        weights, bias = initial_parameters(self.nin, activation, init, make_rng(seed))
         self.w = [Value(wi, f"{prefix}w{i}") for i, wi in enumerate(weights, 1)]
         self.b = Value(bias, f"{prefix}b")
 
@@ -243,8 +269,8 @@ class Layer(Module):
         prefix = f"{name}." if name else ""
         rng = make_rng(seed)  # one generator, so the neurons differ
         self.neurons = [
-            Neuron(nin, activation, seed=rng, name=f"{prefix}N{j}", init=init)
-            for j in range(1, nout + 1)
+            Neuron(self.nin, activation, seed=rng, name=f"{prefix}N{j}", init=init)
+            for j in range(1, self.nout + 1)
         ]
 
     def outputs(self, x: Inputs) -> list[Value]:
@@ -306,17 +332,23 @@ class MLP(Module):
         init: str = "scaled",
     ) -> None:
         self.nin = _count(nin, "nin")
-        if isinstance(nouts, int | str) or not isinstance(nouts, Sequence) or not nouts:
+        # A list, a tuple, a NumPy array...: any collection of sizes.
+        sizes = nouts
+        if isinstance(sizes, Integral | str | bytes | Mapping) or not isinstance(
+            sizes, Iterable
+        ):
+            sizes = []
+        self.nouts = [_count(n, "each layer size in nouts") for n in sizes]
+        if not self.nouts:
             raise ValueError(
                 f"nouts must be a non-empty list of layer sizes, e.g. [16, 16, 1], "
-                f"got {nouts!r}"
+                f"got {short_repr(nouts)}"
             )
-        self.nouts = [_count(n, "each layer size in nouts") for n in nouts]
         self.activation = check_activation(activation)
         self.last_activation = check_activation(last_activation)
         self.init = check_init(init)
         rng = make_rng(seed)
-        sizes = [nin, *self.nouts]
+        sizes = [self.nin, *self.nouts]
         last = len(self.nouts)
         self.layers = [
             Layer(

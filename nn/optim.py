@@ -29,6 +29,7 @@ import math
 from collections.abc import Iterable
 
 from engine import Value
+from engine.validate import as_list, flag, real_number
 from nn.module import Module
 
 
@@ -38,7 +39,9 @@ class Optimizer:
     def __init__(self, params: Iterable[Value] | Module, lr: float) -> None:
         if isinstance(params, Module):
             params = params.parameters()
-        self.params: list[Value] = list(params)
+        self.params: list[Value] = list(
+            as_list(params, "an optimizer", "a list of parameters or a Module")
+        )
         if not self.params:
             raise ValueError("an optimizer needs at least one parameter, got none")
         for i, p in enumerate(self.params):
@@ -102,7 +105,9 @@ class SGD(Optimizer):
         super().__init__(params, lr)
         self.momentum = _non_negative(momentum, "momentum")
         self.weight_decay = _non_negative(weight_decay, "weight_decay")
-        if nesterov and momentum == 0.0:
+        # A bool, not "anything truthy": nesterov="no" would switch it on.
+        nesterov = flag(nesterov, "nesterov")
+        if nesterov and self.momentum == 0.0:
             raise ValueError("nesterov needs a momentum above 0")
         self.nesterov = nesterov
         self.velocity: list[float] | None = None  # made at the first step
@@ -207,9 +212,9 @@ class Adam(Optimizer):
 
 
 def _non_negative(x: object, name: str) -> float:
-    """x as a float if it is a finite number >= 0, else a clear error."""
-    if isinstance(x, bool) or not isinstance(x, int | float):
-        raise TypeError(f"{name} must be a number, got {type(x).__name__}: {x!r}")
-    if not 0.0 <= x < math.inf:  # also catches NaN
-        raise ValueError(f"{name} must be a finite number >= 0, got {x!r}")
-    return float(x)
+    """x as a float if it is a finite real number >= 0 (an int, a float, a
+    Fraction, a NumPy float32...; not a bool), else a clear error."""
+    value = real_number(x, name)
+    if not 0.0 <= value < math.inf:  # also catches NaN
+        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+    return value

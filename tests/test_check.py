@@ -89,3 +89,13 @@ def test_a_nudge_out_of_the_domain_says_it_was_the_nudge() -> None:
     with pytest.raises(ValueError, match=r"input 0 .* 1e-07 ± 1e-06.*smaller eps"):
         gradcheck(lambda a: a.log(), [1e-7])
     assert gradcheck(lambda a: a.log(), [1e-7], eps=1e-9, rtol=1e-2)
+
+
+def test_gradcheck_inputs_may_be_any_iterable_and_else_a_clear_error() -> None:
+    assert gradcheck(lambda a, b: a * b, (x for x in [2.0, 3.0]))
+    with pytest.raises(TypeError, match="gradcheck needs a list of input Values"):
+        gradcheck(lambda a: a * 2, 2.0)
+    with pytest.raises(TypeError, match="call it as gradcheck\\(fn, inputs\\)"):
+        gradcheck([2.0], lambda a: a * 2)
+    with pytest.raises(OverflowError, match="gradcheck's eps is too large"):
+        gradcheck(lambda a: a * 2, [1.0], eps=10**400)

@@ -231,3 +231,19 @@ def test_backward_from_a_non_finite_root_is_an_error_not_silent_nan(bad: float) 
     with pytest.raises(ValueError, match="not a finite"):
         list(backward_steps(loss))
     assert a.grad == 0.0  # nothing was touched
+
+
+# ---------------------------------------------------------- not a Value
+@pytest.mark.parametrize("root", [2.0, "L", None, [Value(1.0)]])
+def test_topo_sort_and_backward_steps_need_a_value(root: object) -> None:
+    name = type(root).__name__
+    with pytest.raises(TypeError, match=f"topo_sort needs a Value .*got {name}"):
+        topo_sort(root)
+    # at the call, not only once the generator is first advanced
+    with pytest.raises(TypeError, match=f"backward_steps needs a Value .*got {name}"):
+        backward_steps(root)
+
+
+def test_a_list_of_outputs_gets_a_hint() -> None:
+    with pytest.raises(TypeError, match="combine them into one first"):
+        topo_sort([Value(1.0), Value(2.0)])

@@ -8,6 +8,7 @@ import pickle
 import random
 import stat
 import struct
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nn
+import nn.files
 from nn import MLP, Layer, ModelFileError, Neuron, load, save
 
 
@@ -100,15 +102,18 @@ def test_save_replaces_a_file_and_leaves_no_temporary(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_a_saved_file_has_the_usual_permissions(tmp_path: Path) -> None:
-    # Like any file a program writes: 0o644 under the common umask 022, not
-    # the owner-only 0o600 of a temporary file.
+    # A new file, like any file a program writes: 0o644 under the common
+    # umask 022, not the owner-only 0o600 of a temporary file.
     umask = os.umask(0o022)
     try:
         path = save(MLP(2, [1], seed=0), tmp_path / "m.json")
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
-        path.chmod(0o600)
-        save(MLP(2, [1], seed=1), path)  # a new file replaces the old one
-        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o600)  # an existing file keeps its mode: private stays private
+        save(MLP(2, [1], seed=1), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        path.chmod(0o640)
+        save(MLP(2, [1], seed=2), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
     finally:
         os.umask(umask)
 
@@ -334,3 +339,180 @@ def test_a_bad_last_activation_is_a_model_file_error(
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ModelFileError, match=message):
         load(path)
+
+
+# ------------------------------------------------ what load reads, and how much
+def _load_in_a_thread(path: Path, **options) -> BaseException | None:
+    """load(path) in a daemon thread, so that a hang fails the test (in 10 s)
+    instead of stopping the whole suite; returns the error it raised."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            load(path, **options)
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    assert outcome, "load did not return within 10 s"
+    return outcome[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_load_refuses_a_fifo_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "model.json"
+    os.mkfifo(fifo)
+    error = _load_in_a_thread(fifo)
+    assert isinstance(error, ModelFileError) and "a pipe (FIFO)" in str(error)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_load_refuses_a_link_to_an_endless_device(tmp_path: Path) -> None:
+    link = tmp_path / "model.json"
+    link.symlink_to("/dev/zero")
+    error = _load_in_a_thread(link)
+    assert isinstance(error, ModelFileError) and "a device" in str(error)
+    assert str(link) in str(error)
+
+
+def test_load_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="this is a folder, not a file"):
+        load(tmp_path)
+
+
+def test_load_bounds_the_size(tmp_path: Path) -> None:
+    path = save(MLP(2, [3, 1], seed=0), tmp_path / "m.json")
+    size = path.stat().st_size
+    assert nn.io.MAX_BYTES == 64 * 1024 * 1024  # the documented default
+    with pytest.raises(ModelFileError, match=f"{size:,} bytes.*limit of 100;"):
+        load(path, max_bytes=100)
+    assert (
+        load(path, max_bytes=size).state_dict() == MLP(2, [3, 1], seed=0).state_dict()
+    )
+    with pytest.raises(TypeError, match="max_bytes must be an int"):
+        load(path, max_bytes=1e9)
+
+
+def test_an_unknown_key_is_refused_before_its_value_is_parsed(tmp_path: Path) -> None:
+    # The junk is not even valid JSON: had it been parsed, the error would
+    # say "not valid JSON".
+    good = json.dumps(good_document())
+    path = tmp_path / "m.json"
+    path.write_text('{"junk": [1, 2, oops' + " " * 100 + "], " + good[1:])
+    with pytest.raises(ModelFileError, match="unknown key 'junk'; a model file holds"):
+        load(path)
+    path.write_text(good[:-1] + ', "format": "takaisin-model"}')
+    with pytest.raises(ModelFileError, match='"format" appears twice'):
+        load(path)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"separators": (",", ":")},
+        {"indent": "\t"},
+        {"indent": 1, "separators": (" ,\r\n ", " : ")},
+    ],
+    ids=["compact", "tabs", "spaces"],
+)
+def test_the_top_level_reader_reads_what_json_reads(layout: dict, tmp_path: Path):
+    document = good_document()
+    text = " \n" + json.dumps(document, **layout) + "\n\t "
+    path = tmp_path / "m.json"
+    path.write_text(text)
+    assert json.loads(text) == document
+    assert load(path).state_dict() == document["weights"]
+
+
+def test_strings_from_the_file_are_quoted_short(tmp_path: Path) -> None:
+    document = good_document()
+    document["architecture"]["activation"] = "x" * 10_000_000
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ModelFileError, match="unknown activation 'xxx") as caught:
+        load(path)
+    assert len(str(caught.value)) < 400
+    document = good_document()
+    document["architecture"]["type"] = "y" * 10_000_000
+    path.write_text(json.dumps(document))
+    with pytest.raises(ModelFileError, match="unknown architecture type") as caught:
+        load(path)
+    assert len(str(caught.value)) < 400
+
+
+# ------------------------------------------------------- how save writes
+def test_save_with_the_arguments_swapped_says_the_order(tmp_path: Path) -> None:
+    with pytest.raises(
+        TypeError, match=r"save\(model, path\), not save\(path, model\)"
+    ):
+        save(tmp_path / "m.json", MLP(2, [1], seed=0))
+    with pytest.raises(TypeError, match=r"save needs a file path .* got int"):
+        save(MLP(2, [1], seed=0), 3)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_save_writes_through_a_symlink(tmp_path: Path) -> None:
+    target = save(MLP(2, [1], seed=0), tmp_path / "real.json")
+    link = tmp_path / "link.json"
+    link.symlink_to(target.name)
+    save(MLP(2, [1], seed=1), link)
+    assert link.is_symlink()
+    assert load(target).state_dict() == MLP(2, [1], seed=1).state_dict()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_save_takes_a_long_legal_file_name(tmp_path: Path) -> None:
+    path = tmp_path / ("m" * 230 + ".json")  # 235 characters; the limit is 255
+    save(MLP(2, [1], seed=0), path)
+    assert load(path).state_dict() == MLP(2, [1], seed=0).state_dict()
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_save_fsyncs_the_file_before_renaming_it(tmp_path: Path, monkeypatch) -> None:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(
+        os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))
+    )
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))
+    )
+    save(MLP(2, [1], seed=0), tmp_path / "m.json")
+    assert events[:2] == ["fsync", "replace"]
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt(), OSError(5, "I/O error")])
+def test_a_failed_save_keeps_the_old_file_and_no_temporary(
+    failure: BaseException, tmp_path: Path, monkeypatch
+) -> None:
+    path = save(MLP(2, [1], seed=0), tmp_path / "m.json")
+    before = path.read_bytes()
+    real_open = open
+
+    class HalfWritten:
+        """A file whose write gives up halfway: a full disk, or Ctrl-C."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            self.file = real_open(*args, **kwargs)
+
+        def __enter__(self) -> HalfWritten:
+            return self
+
+        def __exit__(self, *exc) -> None:
+            self.file.close()
+
+        def write(self, text: str) -> None:
+            self.file.write(text[: len(text) // 2])
+            raise failure
+
+    monkeypatch.setattr(nn.files, "open", HalfWritten, raising=False)
+    with pytest.raises(type(failure)) as caught:
+        save(MLP(2, [1], seed=1), path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
+    if isinstance(caught.value, OSError):  # names the user's path, not .tk-….tmp
+        assert caught.value.filename == str(path) and ".tmp" not in str(caught.value)

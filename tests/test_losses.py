@@ -338,3 +338,29 @@ def test_softmax_is_a_probability_vector(z: list[float]) -> None:
 def test_bad_input_is_a_clear_error(call, error, message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_huge_ints_and_non_lists_are_clear_errors() -> None:
+    with pytest.raises(OverflowError, match="mse prediction 0 target is too large"):
+        mse([Value(1.0)], [10**400])
+    with pytest.raises(OverflowError, match="hinge score 0 is too large"):
+        hinge([10**400], [1])
+    with pytest.raises(TypeError, match="l2 needs a list of parameters"):
+        l2(5)
+    assert l2(p for p in [Value(3.0)]).data == 9.0
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda z: cross_entropy([z, Value(1.0)], 1),
+        lambda z: softmax([Value(1.0), z]),
+        lambda z: hinge([z], [1]),
+        lambda z: binary_cross_entropy([z], [1.0]),
+        lambda z: mse([z], [1.0]),
+    ],
+)
+def test_a_nan_score_is_refused_not_swallowed_by_max(call) -> None:
+    # max(1.0, nan) is 1.0 in Python: a NaN must never reach such code.
+    with pytest.raises(ValueError, match="nan"):
+        call(Value(math.nan))

@@ -421,3 +421,63 @@ def test_layer_and_neuron_take_init_too() -> None:
     assert neuron.b.data != 0.0 and neuron.init == "uniform"
     layer = Layer(3, 2, "tanh", seed=0, init="uniform")
     assert all(n.b.data != 0.0 for n in layer.neurons)
+
+
+# ------------------------------------------- sizes, huge inputs, long names
+def test_numpy_ints_are_layer_sizes_and_seeds() -> None:
+    numpy = pytest.importorskip("numpy")
+    model = MLP(numpy.int64(2), [numpy.int32(3), numpy.int64(1)], seed=numpy.int64(0))
+    assert model.nouts == [3, 1] and type(model.nin) is int
+    assert MLP(2, numpy.array([3, 1]), seed=0).nouts == [3, 1]
+    assert MLP(2, (3, 1), seed=0).state_dict() == MLP(2, [3, 1], seed=0).state_dict()
+    assert Layer(numpy.int64(2), numpy.int64(2), seed=0).nout == 2
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: MLP(10**400, [1]), "nin must be at most 1,000,000"),
+        (lambda: MLP(2, [10**400]), "each layer size in nouts must be at most"),
+        (lambda: Neuron(10**7), "nin must be at most"),
+        (lambda: Layer(2, True), "nout must be an int, got bool"),
+    ],
+)
+def test_an_absurd_layer_size_is_a_clear_error(make, message: str) -> None:
+    with pytest.raises((ValueError, TypeError), match=message) as caught:
+        make()
+    assert len(str(caught.value)) < 300
+
+
+def test_an_input_too_large_for_a_float_names_the_input() -> None:
+    model = MLP(2, [1], seed=0)
+    with pytest.raises(OverflowError, match="input x2 is too large for a float"):
+        model([1.0, 10**400])
+
+
+def test_load_state_dict_builds_one_set_not_one_per_name(monkeypatch) -> None:
+    # One set of the names for all of them: a set rebuilt for every name
+    # made loading quadratic (20,000 weights took 47 s).
+    import nn.module
+
+    made: list[int] = []
+
+    def counting_set(*args):
+        made.append(1)
+        return set(*args)
+
+    monkeypatch.setattr(nn.module, "set", counting_set, raising=False)
+    model = MLP(3, [20, 1], seed=0)
+    model.load_state_dict(model.state_dict())
+    assert len(made) <= 1
+
+
+def test_a_huge_name_in_a_state_is_quoted_short() -> None:
+    model = MLP(2, [1], seed=0)
+    state = dict(model.state_dict())
+    state["x" * 10_000_000] = 1.0
+    with pytest.raises(ValueError, match="unexpected xxx") as caught:
+        model.load_state_dict(state)
+    assert len(str(caught.value)) < 300
+    with pytest.raises(ValueError, match="unknown activation") as caught:
+        MLP(2, [1], activation="r" * 10_000_000)
+    assert len(str(caught.value)) < 300

@@ -120,7 +120,7 @@ def test_a_nan_gradient_changes_no_weight() -> None:
         (lambda p: SGD([p, p], lr=0.1), ValueError, "more than once"),
         (lambda p: SGD([p], lr=-0.1), ValueError, "lr must be"),
         (lambda p: SGD([p], lr=math.nan), ValueError, "lr must be"),
-        (lambda p: SGD([p], lr="0.1"), TypeError, "lr must be a number"),
+        (lambda p: SGD([p], lr="0.1"), TypeError, "lr needs a real number"),
         (lambda p: SGD([p], lr=0.1, momentum=-0.5), ValueError, "momentum"),
         (lambda p: SGD([p], lr=0.1, nesterov=True), ValueError, "nesterov"),
         (lambda p: Adam([p], betas=(1.0, 0.9)), ValueError, "betas\\[0\\]"),
@@ -230,3 +230,34 @@ def test_ten_steps_agree_with_torch_optim(ours, theirs) -> None:
         assert loss.data == pytest.approx(torch_loss.item(), rel=1e-9, abs=1e-12)
     ours_now = [p.data for p in model.parameters()]
     assert ours_now == pytest.approx(flat(tensors), rel=1e-9, abs=1e-9)
+
+
+# ------------------------------------------------- flags and numbers
+@pytest.mark.parametrize("nesterov", ["no", 0, 1, None, "False"])
+def test_nesterov_must_be_a_bool(nesterov: object) -> None:
+    name = type(nesterov).__name__
+    with pytest.raises(TypeError, match=f"nesterov must be True or False, got {name}"):
+        SGD([Value(1.0)], lr=0.1, momentum=0.9, nesterov=nesterov)
+
+
+def test_any_real_number_is_a_learning_rate_or_a_beta() -> None:
+    from fractions import Fraction
+
+    opt = Adam([Value(1.0)], lr=Fraction(1, 10), betas=(Fraction(9, 10), 0.999))
+    assert opt.lr == 0.1 and opt.betas == (0.9, 0.999)
+    numpy = pytest.importorskip("numpy")
+    opt = Adam([Value(1.0)], lr=numpy.float32(0.5), betas=(numpy.float32(0.5), 0.9))
+    assert opt.lr == 0.5 and opt.betas == (0.5, 0.9)
+    sgd = SGD([Value(1.0)], lr=numpy.float64(0.1), momentum=numpy.float32(0.5))
+    sgd.lr = Fraction(1, 4)
+    assert (sgd.lr, sgd.momentum) == (0.25, 0.5)
+
+
+def test_huge_ints_and_non_lists_are_clear_errors() -> None:
+    with pytest.raises(OverflowError, match="lr is too large for a float"):
+        SGD([Value(1.0)], lr=10**400)
+    with pytest.raises(TypeError, match=r"lr needs a real number .* got bool"):
+        SGD([Value(1.0)], lr=True)
+    with pytest.raises(TypeError, match="an optimizer needs a list of parameters"):
+        SGD(5, lr=0.1)
+    assert len(SGD((p for p in [Value(1.0)]), lr=0.1).params) == 1

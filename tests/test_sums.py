@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -143,3 +145,39 @@ def test_dots_shares_number_inputs_and_needs_one_bias_per_row() -> None:
         dots([w1, w2], [5, 6], [Value(0.0)])
     with pytest.raises(ValueError, match="2 weights and 3 inputs"):
         dots([w1], [5, 6, 7])
+
+
+# ------------------------------------------------- overflow, bad arguments
+def test_mean_of_huge_numbers_does_not_overflow() -> None:
+    xs = [Value(1e308), Value(1e308)]
+    out = mean(xs)
+    assert out.data == 1e308
+    assert out.local_grads == (0.5, 0.5)  # d(mean)/dxi = 1/n, exactly
+    biggest = 1.7976931348623157e308
+    assert mean([biggest, biggest, -1.0]).data == pytest.approx(biggest / 3 * 2)
+    assert math.isinf(mean([math.inf, 1.0]).data)  # a real inf stays inf
+    assert math.isnan(mean([math.inf, -math.inf]).data)
+
+
+def test_a_generator_works_wherever_a_list_does() -> None:
+    out = dot((w for w in [1.0, 2.0]), (x for x in [3.0, 4.0]), 0.5)
+    assert out.data == 11.5
+    assert add_all(x for x in [1.0, 2.0]).data == 3.0
+    assert mean(iter([1.0, 3.0])).data == 2.0
+    rows = dots((row for row in [[1.0], [2.0]]), iter([3.0]))
+    assert [r.data for r in rows] == [3.0, 6.0]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: add_all(5), "add_all needs a list of Values or numbers, got int"),
+        (lambda: mean(None), "mean needs a list .* got NoneType"),
+        (lambda: dot(5, [1.0]), "dot's weights needs a list .* got int"),
+        (lambda: dot([1.0], 2.0), "dot's inputs needs a list .* got float"),
+        (lambda: dots(3, [1.0]), "dots' weight rows needs a list of lists"),
+    ],
+)
+def test_something_that_is_not_a_list_is_a_clear_error(call, message) -> None:
+    with pytest.raises(TypeError, match=message):
+        call()

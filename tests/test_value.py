@@ -404,3 +404,53 @@ def test_comparing_with_a_non_number_is_a_type_error() -> None:
         _ = Value(1.0) < "2"
     with pytest.raises(TypeError):
         _ = Value(1.0) >= None
+
+
+# ------------------------------------------------------ NaN and big ints
+def test_relu_keeps_nan_as_pytorch_does() -> None:
+    out = Value(math.nan).relu()
+    assert math.isnan(out.data)
+    assert out.local_grads == (1.0,)  # torch: relu'(nan) passes the grad on
+    assert Value(-0.0).relu().data == 0.0 and Value(-1.0).relu().local_grads == (0.0,)
+
+
+def test_relu_at_nan_matches_pytorch() -> None:
+    torch = pytest.importorskip("torch")
+    x = torch.tensor(math.nan, dtype=torch.float64, requires_grad=True)
+    y = torch.relu(x)
+    y.backward()
+    ours = Value(math.nan).relu()
+    assert math.isnan(ours.data) and math.isnan(y.item())
+    assert ours.local_grads == (x.grad.item(),)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda v: v.tanh(),
+        lambda v: v.sigmoid(),
+        lambda v: v.exp(),
+        lambda v: v.log(),
+        lambda v: v**2,
+        lambda v: v ** Value(2.0),
+        lambda v: Value(-2.0) ** v.data,
+        lambda v: v * 2 + 1,
+    ],
+)
+def test_no_operation_turns_nan_into_a_number(make) -> None:
+    assert math.isnan(make(Value(math.nan)).data)
+
+
+def test_an_int_too_large_for_a_float_is_a_clear_error() -> None:
+    with pytest.raises(OverflowError, match=r"Value\(data\) is too large") as caught:
+        Value(10**400)
+    assert len(str(caught.value)) < 200  # not all 401 digits
+    with pytest.raises(OverflowError, match="too large"):
+        Value(1.0) * 10**400
+
+
+def test_a_label_must_be_a_string() -> None:
+    with pytest.raises(TypeError, match="label must be a string, got int: 5"):
+        Value(1.0, label=5)
+    with pytest.raises(TypeError, match="label must be a string, got NoneType"):
+        Value(1.0, None)
