@@ -31,8 +31,10 @@
   // ---- static texts
   document.documentElement.lang = DATA.lang;
   document.title = DATA.title + " · " + ui.page_title;
-  setText($("page-title"), ui.page_title + ":");
-  setText($("example-title"), DATA.title);
+  // No title of its own: the page's name once, not "Backprop: Backprop".
+  var ownTitle = DATA.title !== ui.page_title;
+  setText($("page-title"), ui.page_title + (ownTitle ? ":" : ""));
+  setText($("example-title"), ownTitle ? DATA.title : "");
   setText($("prev"), ui.prev);
   setText($("next"), ui.next);
   setText($("keys"), ui.keys);

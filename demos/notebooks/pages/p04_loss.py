@@ -120,8 +120,8 @@ print("cross_entropy pistemääristä:", cross_entropy([2.0, 1.0, -1.0], 0).data
 How do we find weights with a small loss? Guessing is an honest first try:
 draw random weights, keep the best. But a network has about `h × k`
 parameters (`h` = its depth, `k` = neurons per layer) — a lot — and a random
-guess in so many dimensions almost never lands anywhere good. A small
-network on the two moons, 200 guesses against 200 steps downhill:
+guess in so many dimensions almost never lands anywhere good. micrograd's
+demo network on the two moons (337 parameters), 100 guesses:
 """,
         fi="""
 ## Arvataan?
@@ -130,7 +130,7 @@ Miten löydetään painot, joilla virhe on pieni? Arvaaminen on rehellinen
 ensimmäinen yritys: arvotaan painot ja pidetään paras. Mutta neuroverkossa on
 parametreja noin `h × k` (`h` = syvyys, `k` = neuroneita tasolla) — paljon —
 ja satunnainen arvaus niin monessa ulottuvuudessa osuu tuskin koskaan hyvään
-kohtaan. Pieni verkko kahdella kuulla, 200 arvausta vastaan 200 askelta alamäkeen:
+kohtaan. micrograd-demon verkko kahdella kuulla (337 parametria), 100 arvausta:
 """,
     ),
     code(
@@ -142,18 +142,18 @@ from nn import MLP, hinge
 
 X, y = make_moons(40, noise=0.1, seed=0)
 y = [2 * label - 1 for label in y]  # -1 / +1, as hinge wants
-model = MLP(2, [6, 1], seed=0)
+model = MLP(2, [16, 16, 1], seed=0)
 
 def loss_now():
     return hinge([model(x) for x in X], y)
 
 rng = random.Random(0)
 best = float("inf")
-for guess in range(200):
+for guess in range(100):
     for p in model.parameters():
         p.data = rng.uniform(-1, 1)  # a wild guess for every weight
     best = min(best, loss_now().data)
-print(f"{len(model.parameters())} parameters; best of 200 guesses: loss {best:.4f}")
+print(f"{len(model.parameters())} parameters; best of 100 guesses: loss {best:.4f}")
 """,
         fi="""
 import random
@@ -163,18 +163,18 @@ from nn import MLP, hinge
 
 X, y = make_moons(40, noise=0.1, seed=0)
 y = [2 * label - 1 for label in y]  # -1 / +1, kuten hinge haluaa
-model = MLP(2, [6, 1], seed=0)
+model = MLP(2, [16, 16, 1], seed=0)
 
 def loss_now():
     return hinge([model(x) for x in X], y)
 
 rng = random.Random(0)
 best = float("inf")
-for guess in range(200):
+for guess in range(100):
     for p in model.parameters():
         p.data = rng.uniform(-1, 1)  # villi arvaus jokaiselle painolle
     best = min(best, loss_now().data)
-print(f"{len(model.parameters())} parametria; paras 200 arvauksesta: virhe {best:.4f}")
+print(f"{len(model.parameters())} parametria; paras 100 arvauksesta: virhe {best:.4f}")
 """,
     ),
     md(
@@ -191,19 +191,22 @@ sinun mallillesi ja virhefunktiollesi):
         en="""
 from demos.landscape.figures import guessing_figure
 
+model = MLP(2, [16, 16, 1], seed=0)  # a fresh start: the guesses are over
 title = "guessing vs. the derivative"
 guessing_figure(model.parameters(), loss_now, budget=100, title=title)
 """,
         fi="""
 from demos.landscape.figures import guessing_figure
 
+model = MLP(2, [16, 16, 1], seed=0)  # uusi alku: arvaukset on tehty
 title = "arvaus vai derivaatta"
 guessing_figure(model.parameters(), loss_now, budget=100, title=title)
 """,
     ),
     md(
         en="""
-Guessing stalls; going downhill keeps improving. To go downhill we need to
+Guessing stalls; going downhill (from the same start, with as many loss
+evaluations) keeps improving. To go downhill we need to
 know which way is down: the **derivative**.
 [05 — the error landscape](05_landscape.ipynb).
 """,

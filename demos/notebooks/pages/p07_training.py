@@ -164,14 +164,16 @@ model = MLP(2, [8, 8, 1], seed=0)
 optimizer = SGD(model.parameters(), lr=0.1)
 rng = random.Random(0)  # one generator: a new order every epoch
 for epoch in range(15):
+    losses = []
     for X_batch, y_batch in minibatches(X, y, batch_size=20, rng=rng):
         outputs = [model(x) for x in X_batch]  # forward: M(x)
         loss = hinge(outputs, y_batch)  # the loss L(M(x), y)
         optimizer.zero_grad()
         loss.backward()  # every p.grad = dL/dp
         optimizer.step()  # every p moves against its gradient
-    if epoch % 5 == 4:
-        print(f"epoch {epoch + 1}: loss {loss.data:.4f}")
+        losses.append(loss.data)
+    if epoch % 3 == 2:  # the mean over the epoch: one batch alone is noisy
+        print(f"epoch {epoch + 1}: loss {sum(losses) / len(losses):.4f}")
 """,
         fi="""
 import random
@@ -182,14 +184,16 @@ model = MLP(2, [8, 8, 1], seed=0)
 optimizer = SGD(model.parameters(), lr=0.1)
 rng = random.Random(0)  # yksi generaattori: uusi järjestys joka epookilla
 for epoch in range(15):
+    losses = []
     for X_batch, y_batch in minibatches(X, y, batch_size=20, rng=rng):
         outputs = [model(x) for x in X_batch]  # eteenpäin: M(x)
         loss = hinge(outputs, y_batch)  # virhe L(M(x), y)
         optimizer.zero_grad()
         loss.backward()  # jokainen p.grad = dL/dp
         optimizer.step()  # jokainen p siirtyy gradienttiaan vastaan
-    if epoch % 5 == 4:
-        print(f"epookki {epoch + 1}: virhe {loss.data:.4f}")
+        losses.append(loss.data)
+    if epoch % 3 == 2:  # keskiarvo epookin yli: yksi erä yksin on kohinainen
+        print(f"epookki {epoch + 1}: virhe {sum(losses) / len(losses):.4f}")
 """,
     ),
     md(
