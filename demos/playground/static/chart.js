@@ -95,13 +95,17 @@ const Chart = (() => {
     const steps = curves.step || [];
     const losses = finite((curves.train_loss || []).concat(curves.test_loss || []));
     const lossTop = niceTop(Math.max(0, ...losses));
-    const left = 30 * scale;
+    const left = 36 * scale;
     const gap = 36 * scale;
     const top = 32 * scale;
     const bottom = 16 * scale;
     const w = (canvas.width - left - gap - 4 * scale) / 2;
     const h = canvas.height - top - bottom;
-    const short = (v) => (v === 0 ? "0" : v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
+    const short = (v) => {
+      if (v === 0) return "0";
+      if (v >= 1e4) return v.toExponential(0).replace("+", ""); // 1e162 after an overflow
+      return v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2);
+    };
     panel(ctx, { x: left, y: top, w: w, h: h },
       [labels.trainLoss, labels.testLoss, labels.lossCaption], steps,
       curves.train_loss || [], curves.test_loss || [], lossTop, short, scale);

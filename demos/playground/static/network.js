@@ -11,12 +11,14 @@ const Network = (() => {
   const SVG = "http://www.w3.org/2000/svg";
   const HEADER = 46; // room above the columns for each layer's +/- buttons
   const INPUT_TILE = 20;
-  const MAX_HEIGHT = 430; // px: sixteen neurons still fit on a laptop screen
+  const MAX_HEIGHT = 330; // px: sixteen neurons still fit on a laptop screen
 
   let built = null; // {key, tiles, edges, ...} of the picture on the page
 
+  // Four decimals; a number that has blown up in four significant digits.
   function fmt(v) {
-    return typeof v === "number" ? v.toFixed(4) : String(v);
+    if (typeof v !== "number") return String(v);
+    return Math.abs(v) >= 1e6 ? v.toExponential(4) : v.toFixed(4);
   }
 
   function svg(name, attrs) {
@@ -54,7 +56,7 @@ const Network = (() => {
   // MAX_HEIGHT), so a small network does not float in empty space.
   function layoutOf(columns, width) {
     const most = Math.max(...columns.map((c) => c.count));
-    const tile = Math.max(14, Math.min(36, Math.floor((MAX_HEIGHT - HEADER) / most) - 8));
+    const tile = Math.max(14, Math.min(34, Math.floor((MAX_HEIGHT - HEADER) / most) - 8));
     const pitch = tile + Math.min(14, Math.max(6, tile / 3));
     const height = HEADER + most * pitch + 4;
     const left = 24;
@@ -212,8 +214,11 @@ const Network = (() => {
     });
     el.addEventListener("mousemove", (event) => {
       tip.textContent = textOf(); // the numbers change while training runs
-      tip.style.left = event.pageX + 14 + "px";
-      tip.style.top = event.pageY + 12 + "px";
+      // Beside the mouse, on whichever side has room on the screen.
+      const right = event.clientX + 14 + tip.offsetWidth < window.innerWidth;
+      const below = event.clientY + 12 + tip.offsetHeight < window.innerHeight;
+      tip.style.left = (right ? event.pageX + 14 : event.pageX - 10 - tip.offsetWidth) + "px";
+      tip.style.top = (below ? event.pageY + 12 : event.pageY - 8 - tip.offsetHeight) + "px";
     });
     el.addEventListener("mouseleave", () => tip.classList.add("hidden"));
   }
