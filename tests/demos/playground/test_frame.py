@@ -92,7 +92,6 @@ def test_an_overflow_shows_in_the_frame_without_nan():
     assert frame["error"]["code"] == "overflow"
 
 
-@pytest.mark.xfail(reason="needs per-thread grad mode (issue 12)", strict=False)
 def test_frames_of_one_session_do_not_disturb_training_of_another():
     """Two sessions in two threads: training A while frames of B are made.
 

@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[3]
-COMMAND = [sys.executable, "-m", "demos.playground.playground"]
+COMMAND = [sys.executable, "-m", "demos", "playground"]
 WAIT = 20_000  # ms: the longest any one thing may take before the test fails
 
 
