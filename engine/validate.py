@@ -42,6 +42,8 @@ def real_number(x: object, what: str) -> float:
     convert to float" from deep inside; here it is an OverflowError that
     names `what`.
     """
+    if type(x) is float:  # the common case, without the slow ABC check below
+        return x
     if isinstance(x, bool) or not isinstance(x, Real):
         raise TypeError(
             f"{what} needs a real number (int or float), "

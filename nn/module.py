@@ -89,7 +89,10 @@ class Module:
             raise ValueError(f"state does not fit {self!r}: {'; '.join(problems)}")
         for name in expected:
             value = state[name]
-            if not isinstance(value, Real) or isinstance(value, bool):
+            # A float needs no ABC check (slow, and a million of them add up).
+            if type(value) is not float and (
+                not isinstance(value, Real) or isinstance(value, bool)
+            ):
                 raise TypeError(
                     f"parameter {name} must be a number, "
                     f"got {type(value).__name__}: {short_repr(value)}"

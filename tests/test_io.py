@@ -516,3 +516,22 @@ def test_a_failed_save_keeps_the_old_file_and_no_temporary(
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
     if isinstance(caught.value, OSError):  # names the user's path, not .tk-….tmp
         assert caught.value.filename == str(path) and ".tmp" not in str(caught.value)
+
+
+def test_load_pauses_the_collector_and_always_gives_it_back(tmp_path: Path) -> None:
+    import gc
+
+    path = save(MLP(2, [3, 1], seed=0), tmp_path / "m.json")
+    assert gc.isenabled()
+    load(path)
+    assert gc.isenabled()
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelFileError):
+        load(path)
+    assert gc.isenabled()
+    gc.disable()  # a caller who paused it keeps it paused
+    try:
+        load(save(MLP(2, [3, 1], seed=0), tmp_path / "n.json"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
