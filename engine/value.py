@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from numbers import Real
 
+from engine import grad_mode
 from engine.grad_mode import _recording
 from engine.micrograd_names import MicrogradNames
 from engine.validate import real_number, short_repr
@@ -257,7 +258,8 @@ def new_node(
     out.data = data
     out.grad = 0.0
     out.label = ""
-    if _recording.get():
+    # No no_grad() open in any thread (nearly always): record without asking.
+    if not grad_mode.open_blocks or _recording.get():
         out.op = op
         out.parents = parents
         out.local_grads = local_grads

@@ -120,3 +120,22 @@ def test_a_new_thread_starts_recording_even_from_inside_no_grad() -> None:
     with no_grad():
         _run_threads(lambda: seen.append(is_recording()))
     assert seen == [True]
+
+
+def test_the_count_of_open_blocks_comes_back_to_zero():
+    # new_node skips asking the thread's own setting while no block is open
+    # anywhere; a count left above 0 would only slow it down, one left below
+    # 0 would be wrong, so check both ways out of a block.
+    from engine import grad_mode
+
+    assert grad_mode.open_blocks == 0
+    with no_grad():
+        with no_grad():
+            assert grad_mode.open_blocks == 2
+        assert grad_mode.open_blocks == 1
+    try:
+        with no_grad():
+            raise KeyError("out of the block by an error")
+    except KeyError:
+        pass
+    assert grad_mode.open_blocks == 0
