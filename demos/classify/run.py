@@ -27,7 +27,7 @@ from typing import Any
 
 import nn
 from demos.classify.train import History, LossFn, Predict, count_correct, train
-from demos.common.files import saving_uninterrupted, write_atomically
+from demos.common.files import saving_uninterrupted
 from engine import Value, no_grad
 
 
@@ -165,11 +165,11 @@ def run_demo(
 
 
 def save_model(model: Any, path: Path) -> Path:
-    """nn.save into a temporary file beside `path`, then into its place.
-
-    A full disk or a crash leaves the previous model file as it was.
-    """
-    return write_atomically(path, lambda temp: nn.save(model, temp))
+    """nn.save(model, path): it writes a temporary file beside `path` and then
+    moves it into place, so a full disk or a crash leaves the previous model
+    file as it was (and it keeps the file's mode, and a symlink a link)."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # --out may not exist yet
+    return nn.save(model, path)
 
 
 def exit_code(history: History) -> int:
