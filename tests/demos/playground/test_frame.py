@@ -4,8 +4,6 @@ import json
 import math
 import threading
 
-import pytest
-
 from demos.playground.frame import (
     GRID,
     TILE,
