@@ -285,6 +285,7 @@ const Why = (() => {
     took.className = "took " + (same ? "same" : "differs");
     took.dataset.value = String(weight.value);
     took.dataset.promised = String(promised.value);
+    $("why-value").classList.toggle("took", same); // the value in the rule's line, too
   }
 
   // ---------------------------------------------------------------- wiring
