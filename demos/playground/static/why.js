@@ -263,6 +263,10 @@ const Why = (() => {
     });
     showGraph(weight.graph);
     showTook(weight);
+    // The stepper then offers "next step on the path to w" for this weight.
+    const link = new URL(now.inspect.stepper, location.href);
+    link.searchParams.set("focus", weight.name);
+    $("why-stepper").href = link.pathname + link.search;
   }
 
   function outputNames() {

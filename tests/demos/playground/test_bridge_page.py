@@ -195,6 +195,11 @@ def test_the_stepper_opens_from_the_panel_and_walks_to_the_end(open_page):
     stepper = opened.value
     stepper.wait_for_load_state()
     stepper.wait_for_selector("#next")
+    # on the chosen weight's paths: "next step on the path to w" is there
+    chosen = page.get_attribute("#why-step", "data-weight")
+    assert f"focus={chosen}" in stepper.url
+    assert stepper.is_visible("#focus-next")
+    stepper.click("#focus-next")
     for _ in range(5):
         stepper.click("#next")
     stepper.keyboard.press("End")
