@@ -62,13 +62,17 @@ def _view_size(order: list[Value], focus: Value) -> int:
 def default_focus(order: list[Value], weights: dict[str, Value]) -> str:
     """The weight with the largest |dL/dw| whose picture has <= MAX_DRAWN Values.
 
+    Weights only, not biases: the output's bias is often the steepest, and
+    its picture (loss <- s <- b) shows no chain worth following.
+
     Weights of one layer have pictures of about the same size, so one view
     per layer (its steepest weight's) decides which layers fit: at most one
     view per layer, not one per weight.
     """
     by_layer: dict[str, list[str]] = {}
     for name in weights:
-        by_layer.setdefault(name.split(".")[0], []).append(name)
+        if not name.endswith(".b"):  # a bias's picture is loss <- s <- b
+            by_layer.setdefault(name.split(".")[0], []).append(name)
     fitting: list[str] = []
     for names in by_layer.values():
         names.sort(key=lambda n: abs(weights[n].grad), reverse=True)

@@ -47,7 +47,12 @@ def test_a_large_graph_gets_the_steepest_weight_that_fits():
     assert len(topo_sort(loss)) > WHOLE_GRAPH
     picture = make_picture(loss, None, None, weights)
     assert picture.focus in weights and 0 < picture.nodes_drawn <= MAX_DRAWN
-    assert picture.nodes_left_out > 0
+    assert picture.nodes_left_out > 0 and not picture.focus.endswith(".b")
+    steepest = max(
+        (n for n in weights if not n.endswith(".b") and n.startswith(("L4", "L5"))),
+        key=lambda n: abs(weights[n].grad),
+    )
+    assert abs(weights[picture.focus].grad) >= abs(weights[steepest].grad)
 
 
 def test_paths_too_long_to_read_give_a_sentence_not_a_picture():
