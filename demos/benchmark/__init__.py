@@ -6,5 +6,7 @@
     report.py     the Markdown tables it prints
 
 Uses `engine`, `nn`, `demos.common`, `demos.datasets`; micrograd (the
-`bench` extra) for the comparison.
+`bench` extra) for the comparison. The benchmark is the one family of demos
+that imports another (demos.playground.bench), and only to time it: the
+playground's speed is measured as its page meets it, over HTTP.
 """

@@ -16,6 +16,10 @@ at once); and paused in both steps (micrograd must still run the collector
 afterwards to free its graph, and that is timed). measure.py explains
 how; workloads.py holds the work itself.
 
+Then the playground (`python -m demos playground`) over real HTTP on
+127.0.0.1 for a few seconds: training steps/s, frames/s, click latency
+(demos/playground/bench.py; skipped with `--quick`).
+
 Needs micrograd for the comparison (`pip install micrograd==0.1.0`, in the
 `bench` extra); without it only takaisin's side is measured.
 """
@@ -55,6 +59,7 @@ class Sizes:
     digit_batch: int
     micrograd_batches: int  # digits batches micrograd also runs
     chain: int
+    playground_seconds: float  # 0: the playground is not measured
 
 
 FULL = Sizes(
@@ -64,6 +69,7 @@ FULL = Sizes(
     digit_batch=32,
     micrograd_batches=3,
     chain=1_000_000,
+    playground_seconds=4.0,
 )
 QUICK = Sizes(
     points=20,
@@ -72,6 +78,7 @@ QUICK = Sizes(
     digit_batch=16,
     micrograd_batches=1,
     chain=10_000,
+    playground_seconds=0.0,
 )
 TOLERANCE = 1e-9
 
@@ -235,6 +242,15 @@ def run_chain(n: int, micrograd: bool) -> dict:
     return result
 
 
+def run_playground(seconds: float) -> list[str]:
+    """The playground's figures (its own bench.py), or why there are none."""
+    if not seconds:
+        return ["playground: skipped (--quick)"]
+    from demos.playground import bench  # only here: a server is started
+
+    return bench.measure(seconds).lines()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m demos benchmark", description=__doc__.splitlines()[0]
@@ -271,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     chain = run_chain(sizes.chain, micrograd)
     print()
     print(report(moons, graphs, digits, chain))
+    print()
+    print("\n".join(run_playground(sizes.playground_seconds)))
     if args.quick:
         print(
             "\n--quick: 20 moons points and a few digits, so micrograd's collector "

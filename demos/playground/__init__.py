@@ -21,8 +21,15 @@ other front ends) drive it directly; the server is a thin layer over it.
     playground.py the command: options, server, URL, browser, Ctrl-C
     export.py    the model file and the history as CSV
     bench.py     speed: steps/s, frames/s and click latency, over HTTP
+    chain.py     the chain rule behind one point: report, paths, next step
+    why.py       the "why?" panel's answers (/api/inspect, /api/weight)
+    picture.py   that point's computation graph, bounded, drawn by Graphviz
+    stepper_page.py  GET /stepper: demos.stepper on that point's graph
+    why_text.py  the panel's words (text.py merges them in)
     static/      the page (HTML, CSS, JavaScript): draws, never computes
 
-Imports engine, nn, demos.common and demos.datasets only. The contract
-between the Python side and the page is in PLAYGROUND_API.md.
+Imports engine, nn, demos.common, demos.datasets, and demos.stepper (the
+stepper page it serves for a clicked point) only. The contract between the
+Python side and the page is in PLAYGROUND_API.md (and, for the why? panel,
+BRIDGE_API.md).
 """

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from demos.playground import data
+from demos.playground import data, why
 from demos.playground.errors import PlaygroundError
 from demos.playground.frame import cached_frame
 from demos.playground.presets import preset_list
@@ -173,6 +173,29 @@ def frame(store: Store, body: Body) -> Body:
     return {"frame": frame_json(entry)}
 
 
+def inspect(store: Store, body: Body) -> Body:
+    """The "why?" panel for one point (pauses the session).
+
+    The answer is worked out under the session's lock; its picture is drawn
+    by Graphviz after the lock is let go, so training never waits for it.
+    """
+    key = body.get("session")
+    entry = store.entry(key)
+    with entry.session.lock:
+        answer, picture = why.inspect_point(entry.session, body, store.token, key)
+    answer["graph"] = picture.render()
+    return {"inspect": answer, "frame": frame_json(entry)}
+
+
+def weight(store: Store, body: Body) -> Body:
+    """One weight for one point: its chain, and what the next step does."""
+    entry = store.entry(body.get("session"))
+    with entry.session.lock:
+        answer, picture = why.weight_answer(entry.session, body)
+    answer["graph"] = picture.render()
+    return {"weight": answer, "frame": frame_json(entry)}
+
+
 ROUTES: dict[str, Callable[[Store, Body], Body]] = {
     "boot": boot,
     "session": new_session,
@@ -181,6 +204,8 @@ ROUTES: dict[str, Callable[[Store, Body], Body]] = {
     "point": point,
     "csv": load_csv,
     "frame": frame,
+    "inspect": inspect,
+    "weight": weight,
 }
 
 

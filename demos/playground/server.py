@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from demos.playground import api, export
+from demos.playground import api, export, stepper_page
 from demos.playground.errors import PlaygroundError
 from demos.playground.sessions import Store
 
@@ -41,6 +41,9 @@ STATIC_FILES = {
     "controls.js": "text/javascript; charset=utf-8",
     "heatmap.js": "text/javascript; charset=utf-8",
     "network.js": "text/javascript; charset=utf-8",
+    "why.css": "text/css; charset=utf-8",
+    "why.js": "text/javascript; charset=utf-8",
+    "weight.js": "text/javascript; charset=utf-8",
 }
 MAX_BODY = 256 * 1024
 SECURITY_HEADERS = {
@@ -73,6 +76,7 @@ class PlaygroundServer(ThreadingHTTPServer):
         super().__init__((host, port), Handler)
         self.token = token or secrets.token_urlsafe(24)
         self.store = Store()
+        self.store.token = self.token
         self.host = host
         self.port = self.server_address[1]
         names = {"127.0.0.1", "localhost", "[::1]", host}
@@ -210,6 +214,12 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/static/") and name in STATIC_FILES:
             body = (STATIC / name).read_bytes()
             self._send(200, body, STATIC_FILES[name])
+        elif path.startswith("/static/") and name in stepper_page.FILES:
+            kind, text = stepper_page.FILES[name]
+            self._send(200, text().encode("utf-8"), kind)
+        elif path == "/stepper":
+            page = stepper_page.stepper_html(self.server.store, query)
+            self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
         elif path in ("/api/export/model", "/api/export/history"):
             entry = self.server.store.entry(query.get("session"))
             with entry.session.lock:

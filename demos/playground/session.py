@@ -19,6 +19,11 @@ then the engine or the optimizer refuses them) puts the weights back as
 they were before it, pauses, and leaves a message in `error` in English and
 Finnish; the next reset or settings change clears it.
 
+The "why?" panel (chain.py, why.py) must show exactly the step that comes
+next: `peek_batch()` gives the minibatch the next step will train on
+without using it up, and `example_loss` / `batch_loss` build the very loss
+the step builds.
+
 `version` grows whenever anything a picture shows changes, so a frame made
 at one version can be reused until the next. `lock` is for the threads of
 the server (sessions.py): whoever reads or changes a session holds it.
@@ -37,6 +42,7 @@ from demos.playground import data
 from demos.playground.history import History
 from demos.playground.metrics import answer, evaluate, loss_of
 from demos.playground.settings import Settings
+from engine import Value
 
 DATA_KEYS = {"dataset", "points", "noise", "train_percent", "seed"}
 MODEL_KEYS = {"hidden", "activation", "loss", "seed"}
@@ -86,28 +92,59 @@ class Session:
     def _restart_epoch(self) -> None:
         """Next step starts a new pass over the (possibly changed) data."""
         self._batches: Iterator[tuple[list, list]] = iter(())
+        # A batch drawn by peek_batch() and not trained on yet, and whether
+        # drawing it started a new epoch (counted only when it is used).
+        self._peeked: tuple[tuple[list, list], bool] | None = None
 
     def _changed(self) -> None:
         self.version += 1
 
     # ------------------------------------------------------------ training
-    def _next_batch(self) -> tuple[list, list]:
+    def _draw_batch(self) -> tuple[tuple[list, list], bool]:
+        """The next minibatch, and whether a new epoch had to begin for it."""
         batch = next(self._batches, None)
-        if batch is None:  # epoch finished (or data changed): shuffle again
-            X = [[x, y] for x, y, _ in self.points.train]
-            y = [label for _, _, label in self.points.train]
-            size = self.settings.batch or None  # 0: the whole training set
-            if self.steps > 0:
-                self.epoch += 1
-            self._batches = minibatches(X, y, size, self.shuffle)
-            batch = next(self._batches)
+        if batch is not None:
+            return batch, False
+        # The epoch is finished (or the data changed): shuffle again.
+        X = [[x, y] for x, y, _ in self.points.train]
+        y = [label for _, _, label in self.points.train]
+        size = self.settings.batch or None  # 0: the whole training set
+        self._batches = minibatches(X, y, size, self.shuffle)
+        return next(self._batches), self.steps > 0
+
+    def peek_batch(self) -> tuple[list, list]:
+        """(X, y): the minibatch the next step will train on, not used up.
+
+        The next `step()` trains on exactly this batch; peeking again gives
+        it again, and the epoch count does not change until it is used.
+        """
+        if self._peeked is None:
+            self._peeked = self._draw_batch()
+        return self._peeked[0]
+
+    def _next_batch(self) -> tuple[list, list]:
+        batch, new_epoch = self._peeked or self._draw_batch()
+        self._peeked = None
+        if new_epoch:
+            self.epoch += 1
         return batch
+
+    def example_loss(self, outputs: list[Value], label: int) -> Value:
+        """One example's loss from the network's outputs (a list of Values),
+        the same function the training step uses on a batch of one."""
+        score = outputs[0] if len(outputs) == 1 else outputs
+        return loss_of([score], [label], self.loss_name)
+
+    def batch_loss(self, X: list[list[float]], y: list[int]) -> Value:
+        """The loss a step minimises on the batch (X, y): the mean of the
+        examples' losses (L2 is not in it: it is the optimizer's weight
+        decay)."""
+        outputs = [self.model(x) for x in X]  # forward (records a graph)
+        return loss_of(outputs, y, self.loss_name)
 
     def _train_one(self) -> None:
         """Forward, loss, backward, step: one minibatch."""
-        X_batch, y_batch = self._next_batch()
-        outputs = [self.model(x) for x in X_batch]  # forward (records a graph)
-        loss = loss_of(outputs, y_batch, self.loss_name)
+        loss = self.batch_loss(*self._next_batch())
         self.optimizer.zero_grad()
         loss.backward()  # every weight's .grad = dL/dw
         self.optimizer.step()  # every weight moves against its gradient

@@ -49,6 +49,7 @@ class Store:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.token = ""  # the server's token, for the links answers give
 
     # -------------------------------------------------------------- store
     def create(self, session: Session, hide: list[str], lang: str) -> str:

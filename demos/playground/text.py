@@ -8,12 +8,16 @@ a word of its own, so a translation is one place to look at. Keys:
     choice.NAME.VALUE     the label of one choice (datasets, activations...)
     group.GROUP           data / network / training
     ui.WORD               buttons, headings, curve names, hover texts
+    why.WORD              the "why?" panel of one point (why_text.py)
+    stepper.WORD          the title of the stepper page it opens
 
 The Finnish words are the talk's: neuroni, aktivointifunktio, virhefunktio,
 gradientti, oppimisnopeus.
 """
 
 from __future__ import annotations
+
+from demos.playground.why_text import WHY_PAIRS
 
 _PAIRS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- groups
@@ -175,6 +179,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Leikkikentän palvelin ei vastaa; käynnistä se uudelleen.",
     ),
 }
+
+_PAIRS.update(WHY_PAIRS)
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {key: en for key, (en, _) in _PAIRS.items()},

@@ -31,6 +31,7 @@ import json
 import os
 import re
 import tempfile
+from html import escape
 from pathlib import Path
 
 from demos.common.cli import output_file, output_folder
@@ -230,14 +231,22 @@ def stepper_css() -> str:
     return (HERE / "stepper.css").read_text(encoding="utf-8")
 
 
-def render_page(data: dict, inline: bool = True) -> str:
+def render_page(
+    data: dict,
+    inline: bool = True,
+    *,
+    css_url: str = "stepper.css",
+    js_url: str = "stepper.js",
+) -> str:
     """The whole HTML page for `page_data(...)`, as a string.
 
     inline=True: one self-contained page (what `write_page` writes).
     inline=False: the page refers to stepper.css and stepper.js in its own
     folder (serve `stepper_css()` and `stepper_js()` there), so that it runs
-    under a Content-Security-Policy of `default-src 'self'`. Either way the
-    text is valid UTF-8: a lone surrogate in a label becomes U+FFFD (�).
+    under a Content-Security-Policy of `default-src 'self'`; a server that
+    keeps them elsewhere (or needs a token in their URL) gives `css_url`
+    and `js_url`. Either way the text is valid UTF-8: a lone surrogate in a
+    label becomes U+FFFD (�).
     """
     template = TEMPLATE.read_text(encoding="utf-8")
     for marker in MARKERS:
@@ -254,8 +263,8 @@ def render_page(data: dict, inline: bool = True) -> str:
     else:
         parts = {
             "__STEPPER_CSP__": FILES_CSP,
-            "__STEPPER_CSS__": '<link rel="stylesheet" href="stepper.css">',
-            "__STEPPER_JS__": '<script src="stepper.js"></script>',
+            "__STEPPER_CSS__": f'<link rel="stylesheet" href="{escape(css_url)}">',
+            "__STEPPER_JS__": f'<script src="{escape(js_url)}"></script>',
         }
     page = template
     for marker, text in parts.items():

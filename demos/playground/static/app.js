@@ -2,7 +2,8 @@
 //
 // Nothing here is computed: the controls come from the settings table that
 // /api/boot sends (controls.js), every number shown comes from a frame that
-// Python made, and heatmap.js, chart.js and network.js draw it.
+// Python made, and heatmap.js, chart.js and network.js draw it. Clicking on
+// a point opens the "why?" panel (why.js, weight.js).
 "use strict";
 
 (() => {
@@ -131,6 +132,7 @@
     state.version = frame.version;
     state.frame = frame;
     render(frame);
+    Why.frameArrived(frame);
     if (frame.playing) poll();
   }
 
@@ -157,7 +159,8 @@
     $("counter").textContent = t("ui.step_count") + " " + frame.step + " · " +
       t("ui.epoch") + " " + frame.epoch;
     $("counter").dataset.step = String(frame.step);
-    Heatmap.draw($("plane"), frame, { showTest: frame.settings.show_test });
+    const chosen = Why.chosen();
+    Heatmap.draw($("plane"), frame, { showTest: frame.settings.show_test, chosen: chosen });
     $("plane").dataset.version = String(frame.version);
     $("plane").dataset.extent = JSON.stringify(frame.extent);
     Chart.draw($("chart"), frame.curves, {
@@ -171,6 +174,7 @@
       tooltip: $("tooltip"), text: t, editable: hidden !== null && !state.hide.includes("hidden"),
       minNeurons: hidden ? hidden.min : 1, maxNeurons: hidden ? hidden.max : 16,
       onNeurons: changeNeurons,
+      onPick: chosen ? Why.pickWeight : null, picked: chosen ? chosen.weight : null,
     });
     $("source-csv").classList.toggle("hidden", frame.source !== "csv");
     renderMetrics(frame.metrics);
@@ -249,6 +253,7 @@
       state.lang = state.lang === "fi" ? "en" : "fi";
       applyText();
       setQuery(state.query);
+      Why.refresh(); // its sentences come from Python in the new language
     });
     $("copy-link").addEventListener("click", () => {
       if (navigator.clipboard) navigator.clipboard.writeText(location.href).catch(() => {});
@@ -256,7 +261,11 @@
     $("plane").addEventListener("click", (event) => {
       if (!state.frame) return;
       const [x, y] = Heatmap.toPlane($("plane"), state.frame.extent, event.clientX, event.clientY);
-      if (event.shiftKey || $("tool-remove").checked) call("point", { action: "remove", x: x, y: y });
+      // On a point (within 8 px) and not removing: why is it where it is?
+      const hit = Heatmap.pointAt($("plane"), state.frame, event.clientX, event.clientY, 8,
+        state.frame.settings.show_test);
+      if (hit && !event.shiftKey && !$("tool-remove").checked) Why.inspect(hit.set, hit.index);
+      else if (event.shiftKey || $("tool-remove").checked) call("point", { action: "remove", x: x, y: y });
       else call("point", { action: "add", x: x, y: y, label: state.klass, test: false });
     });
     $("csv").addEventListener("change", async () => {
@@ -308,6 +317,10 @@
     state.hide = reply.hide;
     state.lang = reply.lang;
     wire();
+    Why.init({
+      call: call, t: t, has: has, lang: () => state.lang, frame: () => state.frame,
+      changed: () => state.frame && render(state.frame),
+    });
     Controls.build(state.boot.table, {
       data: $("controls-data"), network: $("controls-network"), training: $("controls-training"),
     }, state.hide, (name, value) => {

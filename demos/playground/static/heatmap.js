@@ -4,7 +4,8 @@
 // (row 0 at the top, column 0 at the left), the class probabilities that
 // takaisin computed; frame.points and frame.predicted hold the data and the
 // model's class for each point. The one calculation here is the reverse of
-// drawing: which plane coordinates (x1, x2) lie under a mouse pixel.
+// drawing: which plane coordinates (x1, x2) lie under a mouse pixel, and
+// which drawn point (if any) is within a few pixels of it.
 "use strict";
 
 const Heatmap = (() => {
@@ -86,6 +87,45 @@ const Heatmap = (() => {
     return [xmin + fx * (xmax - xmin), ymax - fy * (ymax - ymin)];
   }
 
+  // The drawn point nearest to the mouse, if it is within `radius` screen
+  // pixels: {set: "train"|"test", index}, else null. Test points count only
+  // when they are drawn (showTest).
+  function pointAt(canvas, frame, clientX, clientY, radius, showTest) {
+    const box = canvas.getBoundingClientRect();
+    const mx = clientX - box.left;
+    const my = clientY - box.top;
+    let best = null;
+    let bestD = radius * radius;
+    for (const which of showTest ? ["train", "test"] : ["train"]) {
+      (frame.points[which] || []).forEach((p, i) => {
+        const [px, py] = toPixel(box, frame.extent, p[0], p[1]);
+        const d = (px - mx) * (px - mx) + (py - my) * (py - my);
+        if (d <= bestD) {
+          bestD = d;
+          best = { set: which, index: i };
+        }
+      });
+    }
+    return best;
+  }
+
+  // A dark ring around the point the "why?" panel is about.
+  function drawRing(ctx, canvas, frame, chosen, scale) {
+    const p = (frame.points[chosen.set] || [])[chosen.index];
+    if (!p) return;
+    const [px, py] = toPixel(canvas, frame.extent, p[0], p[1]);
+    ctx.save();
+    ctx.beginPath();
+    ctx.arc(px, py, 9 * scale, 0, 2 * Math.PI);
+    ctx.lineWidth = 3 * scale;
+    ctx.strokeStyle = "#ffffff";
+    ctx.stroke();
+    ctx.lineWidth = 1.6 * scale;
+    ctx.strokeStyle = "#1f2328";
+    ctx.stroke();
+    ctx.restore();
+  }
+
   function drawAxes(ctx, canvas, extent, scale) {
     const [xmin, xmax, ymin, ymax] = extent;
     ctx.save();
@@ -157,7 +197,8 @@ const Heatmap = (() => {
     });
   }
 
-  // The whole picture. options.showTest: draw the test points (hollow).
+  // The whole picture. options.showTest: draw the test points (hollow);
+  // options.chosen: {set, index} of the point to ring (the inspected one).
   function draw(canvas, frame, options) {
     const scale = canvas.width / canvas.getBoundingClientRect().width || 1;
     const grid = frame.grid;
@@ -168,12 +209,14 @@ const Heatmap = (() => {
     if (options && options.showTest) {
       drawPoints(ctx, canvas, frame, "test", true, scale);
     }
+    if (options && options.chosen) drawRing(ctx, canvas, frame, options.chosen, scale);
   }
 
   return {
     draw: draw,
     paintCells: paintCells,
     toPlane: toPlane,
+    pointAt: pointAt,
     classColor: classColor,
     diverging: diverging,
     rgb: rgb,

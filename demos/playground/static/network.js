@@ -4,7 +4,9 @@
 // (frame.network ... tile: 20 x 20 values in -1..1, computed by takaisin);
 // the two inputs' tiles are just the coordinates x1 and x2. An edge's colour
 // is its weight's sign (orange negative, blue positive) and its width the
-// weight's size. Hovering a tile or an edge shows its exact numbers.
+// weight's size. Hovering a tile or an edge shows its exact numbers. While
+// the "why?" panel is open, clicking an edge picks that weight (clicking a
+// neuron picks its bias) and the picked one is drawn outlined.
 "use strict";
 
 const Network = (() => {
@@ -116,6 +118,7 @@ const Network = (() => {
           box.appendChild(label);
         }
         hover(canvas, options, () => neuronText(built.frame, ci, i, options));
+        if (ci > 0) canvas.addEventListener("click", () => pick(neuronOf(built.frame, ci, i).label + ".b"));
         box.appendChild(canvas);
         return canvas;
       }));
@@ -134,6 +137,8 @@ const Network = (() => {
         hit.dataset.to = String(i);
         hit.dataset.from = String(j);
         hover(hit, options, () => edgeText(built.frame, ci - 1, i, j, options));
+        hit.addEventListener("click", () =>
+          pick(built.frame.network.layers[ci - 1].neurons[i].label + ".w" + (j + 1)));
         lines.appendChild(path);
         lines.appendChild(hit);
         return path;
@@ -206,6 +211,12 @@ const Network = (() => {
       withGrad(n.weights[j], (n.grads || [])[j], options);
   }
 
+  // A weight's name as the model calls it: "L1.N2.w1" (from x1 into L1.N2),
+  // "L1.N2.b" (its bias). Only while someone listens (the panel is open).
+  function pick(name) {
+    if (built.options.onPick) built.options.onPick(name);
+  }
+
   function hover(el, options, textOf) {
     const tip = options.tooltip;
     el.addEventListener("mouseenter", () => {
@@ -225,24 +236,36 @@ const Network = (() => {
 
   // Draw (or update) the picture in box from frame.network.
   // options: {tooltip, text(key, vars), editable, minNeurons, maxNeurons,
-  //           onNeurons(layerIndex, +1|-1)}
+  //           onNeurons(layerIndex, +1|-1),
+  //           onPick(weightName) or null, picked: the weight name to outline}
   function draw(box, frame, options) {
     const key = keyOf(frame, options.editable, box.clientWidth);
     if (!built || built.key !== key || !box.contains(built.tiles[0][0])) {
       built = Object.assign(build(box, frame, options), { key: key });
     }
     built.frame = frame;
+    built.options = options;
+    box.classList.toggle("picking", Boolean(options.onPick));
     built.tiles.forEach((column, ci) => column.forEach((canvas, i) => {
       const values = ci === 0 ? inputTile(frame.extent, i) : neuronOf(frame, ci, i).tile;
       const n = Math.round(Math.sqrt(values.length));
       Heatmap.paintCells(canvas, n, (k) => Heatmap.diverging(values[k]));
-      if (ci > 0) canvas.dataset.bias = String(neuronOf(frame, ci, i).bias);
+      if (ci > 0) {
+        const n = neuronOf(frame, ci, i);
+        canvas.dataset.bias = String(n.bias);
+        canvas.dataset.weightName = n.label + ".b";
+        canvas.classList.toggle("picked", options.picked === n.label + ".b");
+      }
     }));
     built.edges.forEach((layer, li) => layer.forEach((row, i) => row.forEach((path, j) => {
       const w = frame.network.layers[li].neurons[i].weights[j];
       path.setAttribute("stroke", edgeColor(w));
       path.setAttribute("stroke-width", String(edgeWidth(w)));
       path.dataset.weight = String(w);
+      const name = frame.network.layers[li].neurons[i].label + ".w" + (j + 1);
+      path.dataset.weightName = name;
+      path.nextSibling.dataset.weightName = name; // its wide invisible hit line
+      path.classList.toggle("picked", options.picked === name);
     })));
   }
 

@@ -86,6 +86,16 @@ def test_quick_run_prints_every_table_with_its_columns(capsys) -> None:
     if micrograd is not None:
         assert "same to 1e-9" in out
         assert "RecursionError at 1,000 nodes" in out
+    assert "playground: skipped (--quick)" in out
+
+
+def test_the_full_run_measures_the_playground_over_http() -> None:
+    from demos.benchmark.benchmark import run_playground
+
+    lines = run_playground(0.5)  # a short run: only that it works
+    assert lines[0].startswith("playground (")
+    assert any("training steps/s" in line for line in lines)
+    assert any("click answered" in line for line in lines)
 
 
 def test_without_micrograd_takaisin_is_still_measured(capsys) -> None:

@@ -157,3 +157,50 @@ def test_minibatches_are_shuffled_anew_every_epoch():
     assert all(sorted(e) == sorted(epochs[0]) for e in epochs)  # each point once
     assert epochs[0] != epochs[1] != epochs[2]
     assert session.epoch == 2
+
+
+def test_peeking_shows_the_batch_the_next_step_trains_on():
+    session = make(points=40, train_percent=50, batch=5, hidden="3")
+    for _ in range(9):  # across epochs (4 batches each): peeked, then trained on
+        peeked = session.peek_batch()
+        assert session.peek_batch() == peeked  # peeking again: the same batch
+        epoch = session.epoch
+        twin = make(points=40, train_percent=50, batch=5, hidden="3")
+        twin.model.load_state_dict(session.model.state_dict())
+        for p in twin.model.parameters():
+            p.grad = 0.0
+        loss = twin.batch_loss(*peeked)
+        loss.backward()
+        expected = {n: p.grad for n, p in twin.model.named_parameters()}
+        assert session.epoch == epoch  # peeking starts no epoch
+        session.step(1)
+        got = {n: p.grad for n, p in session.model.named_parameters()}
+        assert got == expected  # the step's gradient came from that batch
+
+
+def test_peeking_does_not_change_the_training():
+    a = make(points=40, train_percent=50, batch=5, hidden="3", seed=4)
+    b = make(points=40, train_percent=50, batch=5, hidden="3", seed=4)
+    for k in range(10):
+        if k % 3 == 0:
+            a.peek_batch()
+        a.step(1)
+        b.step(1)
+    assert a.model.state_dict() == b.model.state_dict()
+    assert a.epoch == b.epoch == 2
+
+
+def test_a_peeked_batch_is_dropped_when_the_data_changes():
+    session = make(points=40, train_percent=50, batch=0, hidden="3")
+    before = session.peek_batch()
+    session.add_point(0.1, 0.2, 1, False)
+    assert len(session.peek_batch()[0]) == len(before[0]) + 1
+
+
+def test_the_example_loss_is_the_steps_loss_on_a_batch_of_one():
+    for dataset in ("moons", "blobs"):
+        session = make(dataset=dataset, hidden="3", loss="hinge")
+        (x, y, label) = session.points.train[0]
+        outputs = session.model.outputs([x, y])
+        one = session.example_loss(outputs, label).data
+        assert one == session.batch_loss([[x, y]], [label]).data

@@ -314,3 +314,15 @@ def test_the_page_files_cannot_end_their_inline_elements():
     assert '<script src="stepper.js"></script>' in html
     assert '<link rel="stylesheet" href="stepper.css">' in html
     assert "default-src 'self'" in html and "unsafe-inline" not in html
+
+
+def test_a_server_can_say_where_the_page_files_are():
+    html = render_page(
+        page_data(Value(1.0)),
+        inline=False,
+        css_url="/static/stepper.css?token=a&b",
+        js_url="/static/stepper.js?token=a&b",
+    )
+    assert '<script src="/static/stepper.js?token=a&amp;b"></script>' in html
+    assert '<link rel="stylesheet" href="/static/stepper.css?token=a&amp;b">' in html
+    assert 'src="stepper.js"' not in html
