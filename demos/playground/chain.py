@@ -41,6 +41,12 @@ def _n(x: float) -> str:
     return f"{x:.6g}"
 
 
+def _f(x: float) -> str:
+    """A factor in a product or sum: a negative one in parentheses, so that
+    `0.03 · (-0.0132)` never reads as a subtraction (as explain writes it)."""
+    return f"({x:.6g})" if x < 0 else f"{x:.6g}"
+
+
 def point_graph(
     model: MLP, x: Sequence[float], label: int, example_loss: ExampleLoss
 ) -> tuple[Value, list[Value], list[list[tuple[Value, Value]]]]:
@@ -254,7 +260,7 @@ def _rule_lines(
         g0, g = g, g + after.weight_decay * w
         lines.append(
             words["decay"].format(
-                g0=_n(g0), wd=_n(after.weight_decay), w=_n(w), g=_n(g)
+                g0=_n(g0), wd=_n(after.weight_decay), w=_f(w), g=_n(g)
             )
         )
     new = after.params[i].data
@@ -266,23 +272,23 @@ def _rule_lines(
         lines += [
             words["adam_m"].format(
                 b1=_n(beta1),
-                m0=_n(before.m[i]),
+                m0=_f(before.m[i]),
                 c1=_n(1 - beta1),
-                g=_n(g),
+                g=_f(g),
                 m=_n(after.m[i]),
             ),
             words["adam_v"].format(
                 b2=_n(beta2),
                 v0=_n(before.v[i]),
                 c2=_n(1 - beta2),
-                g=_n(g),
+                g=_f(g),
                 v=_n(after.v[i]),
             ),
             words["adam_t"].format(t=t, mh=_n(mh), vh=_n(vh)),
             words["adam_w"].format(
                 w=_n(w),
                 lr=_n(after.lr),
-                mh=_n(mh),
+                mh=_f(mh),
                 vh=_n(vh),
                 eps=_n(after.eps),
                 new=_n(new),
@@ -291,7 +297,7 @@ def _rule_lines(
         return lines
     if not after.momentum:
         lines.append(
-            words["sgd"].format(w=_n(w), lr=_n(after.lr), g=_n(g), new=_n(new))
+            words["sgd"].format(w=_n(w), lr=_n(after.lr), g=_f(g), new=_n(new))
         )
         return lines
     v = after.velocity[i]
@@ -300,7 +306,7 @@ def _rule_lines(
     else:
         lines.append(
             words["velocity"].format(
-                mu=_n(after.momentum), v0=_n(before.velocity[i]), g=_n(g), v=_n(v)
+                mu=_n(after.momentum), v0=_f(before.velocity[i]), g=_f(g), v=_n(v)
             )
         )
     if after.nesterov:
@@ -310,13 +316,13 @@ def _rule_lines(
                 lr=_n(after.lr),
                 g=_n(g),
                 mu=_n(after.momentum),
-                v=_n(v),
+                v=_f(v),
                 new=_n(new),
             )
         )
     else:
         lines.append(
-            words["momentum"].format(w=_n(w), lr=_n(after.lr), v=_n(v), new=_n(new))
+            words["momentum"].format(w=_n(w), lr=_n(after.lr), v=_f(v), new=_n(new))
         )
     return lines
 

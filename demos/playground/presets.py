@@ -46,7 +46,7 @@ PRESETS: tuple[Preset, ...] = (
             "erota neljää kulmaa. Käynnistä: tarkkuus jää noin 70 %:iin. Lisää "
             "sitten piilokerros +-napilla.",
         ),
-        {"dataset": "xor", "hidden": "", "lr": "0.3"},
+        {"dataset": "xor", "hidden": "", "lr": "1"},
     ),
     Preset(
         "xor-hidden-layer",
@@ -57,7 +57,7 @@ PRESETS: tuple[Preset, ...] = (
             "Neljä piiloneuronia, kukin yksi suora (katso niiden kuvia); "
             "ulostuloneuroni yhdistää ne XOR-kuvioksi.",
         ),
-        {"dataset": "xor", "hidden": "4", "lr": "0.3"},
+        {"dataset": "xor", "hidden": "4", "lr": "1"},
     ),
     Preset(
         "overshoot",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import secrets
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -82,6 +83,13 @@ class PlaygroundServer(ThreadingHTTPServer):
         names = {"127.0.0.1", "localhost", "[::1]", host}
         self.hosts = {f"{name}:{self.port}" for name in names}
         self.any_ip = host in ("0.0.0.0", "::")
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A tab closed or reloaded in the middle of an answer: nothing went
+        # wrong here, so no traceback in the learner's terminal.
+        if isinstance(sys.exc_info()[1], BrokenPipeError | ConnectionResetError):
+            return
+        super().handle_error(request, client_address)
 
     def url(self, lang: str = "en") -> str:
         shown = "127.0.0.1" if self.any_ip else self.host

@@ -100,6 +100,12 @@ WHY_PAIRS: dict[str, tuple[str, str]] = {
         "{w} on nyt {value}; paneeli lupasi {expected}.",
     ),
     "why.loading": ("asking takaisin…", "kysytään takaisinilta…"),
+    "why.stale": (
+        "(The network is training: these numbers are from before step {step}; "
+        "pause to update them.)",
+        "(Verkko oppii: nämä luvut ovat ajalta ennen askelta {step}; pysäytä, "
+        "niin ne päivittyvät.)",
+    ),
     "why.no_picture": (
         "no picture: the paths are too long to draw readably",
         "ei kuvaa: polut ovat liian pitkiä piirrettäviksi luettavasti",

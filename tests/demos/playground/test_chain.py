@@ -231,3 +231,15 @@ def test_preview_refuses_what_it_cannot_explain():
 def test_probabilities_of_extreme_outputs_stay_finite():
     assert class_probabilities([-1000.0]) == [1.0, 0.0]
     assert class_probabilities([1000.0, 0.0, -1000.0])[0] == 1.0
+
+
+def test_a_negative_factor_is_written_in_parentheses():
+    model = MLP(2, [3, 1], activation="tanh", seed=0)
+    opt = SGD(model.parameters(), lr=0.1)
+    previews = [
+        step_preview(model, opt, batch_loss(model), name)
+        for name, _ in model.named_parameters()
+    ]
+    preview = next(p for p in previews if p["grad"] < 0)  # one to check
+    assert f"− 0.1 · ({preview['grad']:.6g}) =" in preview["rule"][-1]
+    assert "· -" not in " ".join(preview["rule"]) and "+ -" not in preview["rule"][-1]

@@ -333,3 +333,23 @@ def test_the_command_prints_the_link_and_stops_on_ctrl_c():
 def test_a_busy_port_is_said_clearly(server, capsys):
     assert playground.main(["--port", str(server.port), "--no-browser"]) == 1
     assert "is busy" in capsys.readouterr().err
+
+
+def test_a_tab_that_goes_away_mid_answer_prints_no_traceback(capsys):
+    from demos.playground.server import PlaygroundServer
+
+    server = PlaygroundServer("127.0.0.1", 0)
+    try:
+        for gone in (BrokenPipeError(), ConnectionResetError()):
+            try:
+                raise gone
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise RuntimeError("a real bug")
+        except RuntimeError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "a real bug" in capsys.readouterr().err
+    finally:
+        server.server_close()
