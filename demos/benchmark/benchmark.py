@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import nn
-from demos.benchmark import measure
+from demos.benchmark import grad_mode_cost, measure
 from demos.benchmark import workloads as work
 from demos.benchmark.measure import (
     PAUSED,
@@ -287,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     chain = run_chain(sizes.chain, micrograd)
     print()
     print(report(moons, graphs, digits, chain))
+    print()
+    print()
+    grad_mode = grad_mode_cost.measure(
+        nodes=sizes.chain // 10, rounds=21 if not args.quick else 3
+    )
+    print("\n".join(grad_mode.lines()))
     print()
     print("\n".join(run_playground(sizes.playground_seconds)))
     if args.quick:
