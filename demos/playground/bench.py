@@ -104,11 +104,13 @@ def measure(seconds: float = 4.0) -> Result:
             client = Client(server)
             version = None
             while not stop.is_set():
+                sent = time.perf_counter()
                 answer = client.post("frame", {"session": key, "since": version})
                 if "frame" in answer:
                     frames[0] += 1
                     version = answer["frame"]["version"]
-                stop.wait(POLL_EVERY)
+                # as the page does: every POLL_EVERY from one request to the next
+                stop.wait(max(0.0, POLL_EVERY - (time.perf_counter() - sent)))
             client.close()
 
         poller = threading.Thread(target=poll)

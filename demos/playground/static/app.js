@@ -231,13 +231,17 @@
     call("settings", { settings: { hidden: layers } });
   }
 
-  // While the session plays, ask for a fresh frame about ten times a second.
+  // While the session plays, ask for a fresh frame ten times a second: the
+  // wait counts from when a request went out, so a slow answer does not
+  // also delay the next one.
   async function poll() {
     if (state.polling) return;
     state.polling = true;
     while (state.frame && state.frame.playing) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sent = performance.now();
       if (!(await call("frame", { since: state.version }))) break; // message shown
+      const left = 100 - (performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, left)));
     }
     state.polling = false;
   }
