@@ -46,7 +46,7 @@ WHY_PAIRS: dict[str, tuple[str, str]] = {
     ),
     "why.stepper": (
         "Step through backprop for this point",
-        "Käy vastavirta-algoritmi läpi askel askeleelta tälle pisteelle",
+        "Käy takaisinleviäminen läpi askel askeleelta tälle pisteelle",
     ),
     "why.weight": ("Weight", "Paino"),
     "why.pick": (
@@ -68,7 +68,7 @@ WHY_PAIRS: dict[str, tuple[str, str]] = {
     ),
     "why.explain": (
         "What backward does on the way to {w}",
-        "Mitä vastavirta tekee matkalla painoon {w}",
+        "Mitä takaisinleviäminen tekee matkalla painoon {w}",
     ),
     "why.step": (
         "The next step uses the whole batch",
