@@ -42,6 +42,10 @@ from nn.module import MLP, Layer, Module, Neuron
 
 FORMAT = "takaisin-model"
 VERSION = 1
+# A file whose last layer is not linear is version 2: a takaisin that knows
+# only version 1 would ignore "last_activation" and quietly build a linear
+# last layer, so it must refuse the file instead. Everything else stays 1.
+VERSIONS = (1, 2)
 KEYS = ("format", "version", "architecture", "weights")  # all a file may hold
 
 PathLike = str | os.PathLike[str]
@@ -108,8 +112,8 @@ def save(model: Module, path: PathLike) -> Path:
             )
     document = {
         "format": FORMAT,
-        "version": VERSION,
-        "architecture": architecture(model),
+        "version": _version_of(arch := architecture(model)),
+        "architecture": arch,
         "weights": weights,
     }
     write_atomically(path, json.dumps(document, indent=1, allow_nan=False) + "\n")
@@ -133,6 +137,11 @@ def _check_arguments(model: object, path: object, what: str) -> None:
             f"{what} needs a file path (a str or a Path), "
             f"got {type(path).__name__}: {short_repr(path)}"
         )
+
+
+def _version_of(arch: dict) -> int:
+    """1, or 2 for an architecture whose last layer is not linear."""
+    return 2 if arch.get("last_activation", "linear") != "linear" else 1
 
 
 # ----------------------------------------------------------------- loading
@@ -188,15 +197,24 @@ def _check_document(path: PathLike, document: Any) -> tuple[dict, dict]:
         raise ModelFileError(
             path, f'"version" must be an integer, found {short_repr(version)}'
         )
-    if version != VERSION:
-        newer = " (written by a newer takaisin?)" if version > VERSION else ""
+    if version not in VERSIONS:
+        newer = " (written by a newer takaisin?)" if version > VERSIONS[-1] else ""
         raise ModelFileError(
             path,
-            f"format version {version} is not {VERSION}, the one this reads{newer}",
+            f"format version {version} is not one this reads "
+            f"({', '.join(map(str, VERSIONS))}){newer}",
         )
     arch = document.get("architecture")
     if not isinstance(arch, dict):
         raise ModelFileError(path, '"architecture" must be a JSON object')
+    last = arch.get("last_activation", "linear")
+    if isinstance(last, str) and version != _version_of(arch):
+        raise ModelFileError(
+            path,
+            f"format version {version} does not fit last_activation "
+            f"{short_repr(last)}: a linear last layer is version 1, any other "
+            "version 2",
+        )
     weights = document.get("weights")
     if not isinstance(weights, dict):
         raise ModelFileError(path, '"weights" must be a JSON object of name: number')

@@ -193,8 +193,9 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     ("a list", "[1, 2, 3]", "found a list"),
     ("no format", edited(lambda d: d.pop("format")), "not a takaisin model"),
     ("other format", edited(lambda d: d.update(format="keras")), "not a takaisin"),
-    ("newer version", edited(lambda d: d.update(version=2)), "newer takaisin"),
-    ("version 0", edited(lambda d: d.update(version=0)), "version 0 is not 1"),
+    ("newer version", edited(lambda d: d.update(version=3)), "newer takaisin"),
+    ("version 0", edited(lambda d: d.update(version=0)), "version 0 is not one"),
+    ("version 2, linear", edited(lambda d: d.update(version=2)), "does not fit"),
     ("version text", edited(lambda d: d.update(version="1")), "must be an integer"),
     ("no weights", edited(lambda d: d.pop("weights")), '"weights" must be'),
     ("weights list", edited(lambda d: d.update(weights=[1.0])), '"weights" must'),
@@ -336,6 +337,7 @@ def test_a_bad_last_activation_is_a_model_file_error(
     path = save(MLP(2, [3, 1], seed=0), tmp_path / "m.json")
     document = json.loads(path.read_text(encoding="utf-8"))
     document["architecture"]["last_activation"] = last
+    document["version"] = 2
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ModelFileError, match=message):
         load(path)
@@ -535,3 +537,19 @@ def test_load_pauses_the_collector_and_always_gives_it_back(tmp_path: Path) -> N
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_last_layer_that_is_not_linear_is_version_2(tmp_path: Path) -> None:
+    # A takaisin that knows only version 1 would ignore "last_activation"
+    # and build a linear last layer without a word; version 2 it refuses.
+    lecture = MLP(3, [4, 1], activation="tanh", last_activation="tanh", seed=0)
+    path = save(lecture, tmp_path / "lecture.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["version"] == 2
+    assert load(path).last_activation == "tanh"
+    plain = save(MLP(3, [4, 1], seed=0), tmp_path / "plain.json")
+    assert json.loads(plain.read_text(encoding="utf-8"))["version"] == 1
+    document["version"] = 1  # claims to be readable by an older takaisin
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="does not fit last_activation 'tanh'"):
+        load(path)
