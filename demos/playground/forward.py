@@ -37,7 +37,8 @@ def _sigmoid(z: float) -> float:
 
 
 def _relu(z: float) -> float:
-    return z if z > 0.0 else 0.0
+    """Value.relu's rule: 0 for z <= 0, else z (so a NaN stays NaN)."""
+    return 0.0 if z <= 0.0 else z
 
 
 _G = {"tanh": math.tanh, "sigmoid": _sigmoid, "relu": _relu}

@@ -40,3 +40,16 @@ def test_every_neurons_output_equals_the_engines():
 
 def test_no_points_no_scores():
     assert scores(nn.MLP(2, [1], seed=0), []) == []
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+def test_weights_that_blew_up_give_what_the_engine_gives(activation, bad):
+    # A NaN must stay NaN here as in the engine (relu(nan) is nan, as in
+    # PyTorch), or the page would show a finite boundary for a broken model.
+    model = nn.MLP(2, [3, 1], activation, seed=0)
+    model.layers[0].neurons[0].w[0].data = bad
+    xs = [(0.5, -0.5), (-1.0, 2.0)]
+    with no_grad():
+        expected = [[v.data for v in model.outputs(list(x))] for x in xs]
+    assert repr(scores(model, xs)) == repr(expected)
