@@ -33,6 +33,7 @@ NEEDS: dict[str, list[tuple[str, str]]] = {
     "digits": [("matplotlib", "pictures")],
     "landscape": [("matplotlib", "pictures")],
     "graph": [("graphviz", "run")],
+    "playground": [("graphviz", "run")],  # the why? panel draws a point's graph
 }
 
 

@@ -33,6 +33,12 @@ def test_graph_needs_graphviz_even_without_pictures(monkeypatch):
     assert "graphviz" in message and "--no-plot" not in message
 
 
+def test_the_playground_needs_graphviz_for_its_why_panel(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    message = preflight.missing_packages("playground", no_plot=False)
+    assert "graphviz" in message and 'pip install "takaisin[demos]"' in message
+
+
 def _run(args: list[str], cwd: Path, hide: str = "") -> subprocess.CompletedProcess:
     code = (
         "import sys\n"
