@@ -9,9 +9,10 @@ have the same keys (a test checks it), so a translator edits this one file.
 The Finnish words are those of the talk the project grew from and of the
 playground's Finnish page: syöte (input), paino (weight), vakiotermi (bias),
 vakio (constant), tulos (output), kerros (layer), neuroni, gradientti,
-paikallinen derivaatta, laskentaverkko (computation graph). A box's `data`
-is its arvo, as on the Finnish stepper page; `grad` keeps its name, the
-attribute backward() fills in.
+paikallinen derivaatta, laskentagraafi (computation graph) and its solmut
+(nodes), as the playground's why? panel says beside the picture. A box's
+`data` is its arvo, as on the Finnish stepper page; `grad` keeps its name,
+the attribute backward() fills in.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "key.constant": "{number}: a constant",
     },
     "fi": {
-        "graph": "laskentaverkko",
+        "graph": "laskentagraafi",
         "data_row": "arvo {number}",
         "grad_row": "grad {number}",
         "hover_value": "{name} ({role}): arvo = {data}",
@@ -90,11 +91,11 @@ WORDS: dict[str, dict[str, str]] = {
         "focus_paths": "vain polut {root} takaisin {focus} (punaisella)",
         "focus_from": "luvusta {name}",
         "focus_from_unnamed": "tuloksesta",
-        "focus_to": "lukuun {name}",
+        "focus_to": "kohteeseen {name}",
         "focus_to_unnamed": "valittuun lukuun",
-        "left_out_one": "kuvasta puuttuu 1 muu luku",
-        "left_out_many": "kuvasta puuttuu {count} muuta lukua",
-        "left_out_none": "kuvasta ei puutu yhtään laskentaverkon lukua",
+        "left_out_one": "1 muu solmu jätetty pois",
+        "left_out_many": "{count} muuta solmua jätetty pois",
+        "left_out_none": "yhtään graafin solmua ei ole jätetty pois",
         "left_out_cut": "; katkoviivalaatikko on laskettu joistakin niistä",
         "key": "selitys",
         "key_data": "arvo: luku, laskettu eteenpäin",

@@ -85,11 +85,11 @@ def test_a_finnish_focus_picture_has_finnish_words_only():
         loss, focus=params["L1.N2.w1"], cluster=True, legend=True, lang="fi"
     )
     texts = drawn_strings(graph)
-    assert "vain polut luvusta loss takaisin lukuun L1.N2.w1 (punaisella)" in texts
+    assert "vain polut luvusta loss takaisin kohteeseen L1.N2.w1 (punaisella)" in texts
     english = drawn_strings(draw_dot(loss, focus=params["L1.N2.w1"]))
     left_out = next(t for t in english if t.endswith("more nodes not shown"))
     count = left_out.split()[0]
-    assert f"kuvasta puuttuu {count} muuta lukua" in texts
+    assert f"{count} muuta solmua jätetty pois" in texts
     assert {"kerros 1", "neuroni 2", "selitys", "syöte", "tulos"} <= set(texts)
     assert "punainen nuoli: polulla takaisin punakehyksiseen lukuun" in texts
     assert any(t.startswith("arvo ") for t in texts)
@@ -122,18 +122,18 @@ def test_unnamed_root_and_focus_and_a_cut_in_finnish():
     f.backward()
     texts = drawn_strings(draw_dot(f, focus=x, legend=True, lang="fi"))
     assert "vain polut tuloksesta takaisin valittuun lukuun (punaisella)" in texts
-    caption = "kuvasta puuttuu 3 muuta lukua; katkoviivalaatikko on laskettu"
+    caption = "3 muuta solmua jätetty pois; katkoviivalaatikko on laskettu"
     assert any(t.startswith(caption) for t in texts)
     assert any(
         t.endswith("; laskettu luvuista, jotka eivät näy kuvassa") for t in texts
     )
     assert_finnish(texts)
     one = drawn_strings(draw_dot(x * y, focus=x, lang="fi"))
-    assert "kuvasta ei puutu yhtään laskentaverkon lukua" in one
+    assert "yhtään graafin solmua ei ole jätetty pois" in one
     g = x * y + z.exp()  # z alone is left out
     g.backward()
     assert any(
-        t.startswith("kuvasta puuttuu 1 muu luku;")
+        t.startswith("1 muu solmu jätetty pois;")
         for t in drawn_strings(draw_dot(g, focus=x, lang="fi"))
     )
 

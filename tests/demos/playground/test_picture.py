@@ -46,7 +46,7 @@ def test_a_finnish_picture_has_the_finnish_caption():
     loss, weights, _ = example("4,4")
     picture = make_picture(loss, weights["L1.N2.w1"], "L1.N2.w1", weights, "fi")
     svg = picture.render()["svg"]
-    assert f"kuvasta puuttuu {picture.nodes_left_out} muuta lukua" in svg
+    assert f"{picture.nodes_left_out} muuta solmua jätetty pois" in svg
     assert "not shown" not in svg
     whole = make_picture(loss, None, None, weights, "fi").render()["svg"]
     assert "kerros 2" in whole and "layer" not in whole

@@ -204,8 +204,8 @@ def test_the_pictures_of_a_finnish_panel_are_in_finnish(server):
     assert status == 200, answer
     graph = answer["inspect"]["graph"]
     svg = html.unescape(graph["svg"])
-    assert "vain polut luvusta loss takaisin lukuun L1.N2.w1 (punaisella)" in svg
-    assert f"kuvasta puuttuu {graph['nodes_left_out']} muuta lukua" in svg
+    assert "vain polut luvusta loss takaisin kohteeseen L1.N2.w1 (punaisella)" in svg
+    assert f"{graph['nodes_left_out']} muuta solmua jätetty pois" in svg
     assert "more nodes not shown" not in svg and "kerros 1" in svg
     status, whole = api(server, "inspect", body)  # the whole graph, in boxes
     svg = html.unescape(whole["inspect"]["graph"]["svg"])
@@ -213,7 +213,7 @@ def test_the_pictures_of_a_finnish_panel_are_in_finnish(server):
     status, answer = api(server, "weight", {**body, "weight": "L2.N3.w1"})
     assert status == 200, answer
     svg = html.unescape(answer["weight"]["graph"]["svg"])
-    assert "takaisin lukuun L2.N3.w1 (punaisella)" in svg and "(red)" not in svg
+    assert "takaisin kohteeseen L2.N3.w1 (punaisella)" in svg and "(red)" not in svg
 
 
 @pytest.mark.parametrize(
