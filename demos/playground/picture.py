@@ -83,16 +83,23 @@ def default_focus(order: list[Value], weights: dict[str, Value]) -> str:
 
 
 def make_picture(
-    loss: Value, focus: Value | None, focus_name: str | None, weights: dict[str, Value]
+    loss: Value,
+    focus: Value | None,
+    focus_name: str | None,
+    weights: dict[str, Value],
+    lang: str = "en",
 ) -> Picture:
     """The picture of `loss`'s graph by the rule above (call after backward).
 
     `focus` is the Value asked for (a weight, or a neuron's output) and
-    `focus_name` its name; `weights` are the model's named parameters.
+    `focus_name` its name; `weights` are the model's named parameters;
+    `lang` ("en" or "fi") the language of the picture's own words.
     """
     order = topo_sort(loss)
     if focus is None and len(order) <= WHOLE_GRAPH:
-        whole = draw_dot(loss, cluster=True, rankdir="TB", max_nodes=WHOLE_GRAPH)
+        whole = draw_dot(
+            loss, cluster=True, rankdir="TB", max_nodes=WHOLE_GRAPH, lang=lang
+        )
         return Picture(whole.source, None, len(order), 0)
     if focus is None:
         focus_name = default_focus(order, weights)
@@ -116,5 +123,7 @@ def make_picture(
                 "jokaisen askeleen.",
             ),
         )
-    graph = draw_dot(loss, cluster=True, rankdir="TB", focus=focus, max_nodes=MAX_DRAWN)
+    graph = draw_dot(
+        loss, cluster=True, rankdir="TB", focus=focus, max_nodes=MAX_DRAWN, lang=lang
+    )
     return Picture(graph.source, focus_name, len(view.shown), view.left_out)

@@ -40,6 +40,7 @@ STATIC_FILES = {
     "app.js": "text/javascript; charset=utf-8",
     "chart.js": "text/javascript; charset=utf-8",
     "controls.js": "text/javascript; charset=utf-8",
+    "forward.js": "text/javascript; charset=utf-8",
     "heatmap.js": "text/javascript; charset=utf-8",
     "network.js": "text/javascript; charset=utf-8",
     "why.css": "text/css; charset=utf-8",

@@ -165,7 +165,7 @@ def inspect_point(
         loss, _, layers = point_graph(model, [x, y], label, session.example_loss)
         loss.backward()
         asked = focus_value(model, layers, focus)
-        picture = make_picture(loss, asked, focus, weights)
+        picture = make_picture(loss, asked, focus, weights, lang)
     grads = report["grads"]
     result = {
         "point": point,
@@ -193,7 +193,7 @@ def weight_answer(session: Session, body: dict) -> tuple[dict, Picture]:
         explain_lines = explain_focus(loss, w, lang).splitlines()  # runs backward
         chain = weight_chain(loss, w)
         example_grad = w.grad
-        picture = make_picture(loss, w, name, weights)
+        picture = make_picture(loss, w, name, weights, lang)
     with fresh_grads(model):
         try:
             preview = step_preview(

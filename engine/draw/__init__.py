@@ -6,6 +6,7 @@ labels.py    numbers and names made safe (and short enough) for Graphviz
 focus.py     draw_dot(root, focus=w): only the paths from root back to w
 arguments.py draw_dot's arguments checked, with clear errors
 clusters.py  boxes around each layer and neuron, found from the labels
+words.py     every fixed word a picture shows, in English and Finnish
 renderer.py  render(graph, path): SVG/PNG/PDF through Graphviz `dot` or
              its WebAssembly build
 """

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from engine.draw.focus import FocusView
 from engine.draw.labels import check_number_format, shorten
+from engine.draw.words import LANGUAGES
 from engine.graph import topo_sort
 from engine.value import Value
 
@@ -19,9 +20,10 @@ ENTRY_SIDE = {"LR": "w", "RL": "e", "TB": "n", "BT": "s"}
 
 
 def check_arguments(
-    root: object, rankdir: object, number_format: str, title: object
+    root: object, rankdir: object, number_format: str, title: object, lang: object
 ) -> None:
-    """A clear error for a root, direction, number format or title that cannot work."""
+    """A clear error for a root, direction, number format, title or language
+    that cannot work."""
     if not isinstance(root, Value):
         raise TypeError(f"draw_dot needs a Value, got {type(root).__name__}")
     if rankdir not in ENTRY_SIDE:
@@ -29,6 +31,12 @@ def check_arguments(
     check_number_format(number_format)
     if not isinstance(title, str):
         raise TypeError(f"draw_dot(title=...) needs a string, got {_what(title)}")
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        choices = " or ".join(repr(choice) for choice in LANGUAGES)
+        raise ValueError(
+            f"draw_dot(lang=...) must be {choices} (English or Finnish words "
+            f"in the picture), got {_what(lang)}"
+        )
 
 
 def checked_parameter_ids(parameters: object) -> set[int]:

@@ -41,6 +41,7 @@ from engine.draw.clusters import NeuronKey, assign_neurons, neuron_of_label
 from engine.draw.focus import focus_note, focus_view, weighted_sum_rows
 from engine.draw.labels import TITLE_LIMIT, shorten
 from engine.draw.renderer import RenderError, render, render_bytes
+from engine.draw.words import WORDS
 from engine.value import Constant, Value
 
 __all__ = ["GraphPicture", "GraphTooLargeError", "RenderError", "draw_dot", "render"]
@@ -78,6 +79,7 @@ def draw_dot(
     legend: bool = False,
     title: str = "",
     focus: Value | None = None,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """A `graphviz.Digraph` of `root` and everything it was computed from.
 
@@ -98,8 +100,11 @@ def draw_dot(
     focus: a Value that root was computed from (e.g. one weight): draw only
         the paths from root back to it, in red, and the inputs of every
         node on them; the caption says how many nodes are left out.
+    lang: "en" or "fi", the language of the words the picture adds (captions,
+        key, box names, hover texts; see words.py). Labels stay as written.
     """
-    check_arguments(root, rankdir, number_format, title)
+    check_arguments(root, rankdir, number_format, title, lang)
+    words = WORDS[lang]
     parameter_ids = checked_parameter_ids(parameters)
     order = checked_order(root)
     view = focus_view(order, focus) if focus is not None else None
@@ -111,13 +116,13 @@ def draw_dot(
     # and the same name for a node in the whole and in a focused picture.
     ids = {node: f"v{i}" for i, node in enumerate(order)}
     roles = _roles(order, root, parameter_ids)
-    graph = GraphPicture(name="computation graph", format=format)
+    graph = GraphPicture(name=words["graph"], format=format)
     graph.attr(rankdir=rankdir, fontname=draw_style.FONT, nodesep="0.25", ranksep="0.4")
     graph.attr("node", fontname=draw_style.FONT, fontsize="11")
     graph.attr("edge", arrowsize="0.7")
     caption = [shorten(title, TITLE_LIMIT)] if title else []
     if view is not None:
-        caption += focus_note(root, focus, view)
+        caption += focus_note(root, focus, view, words)
     if caption:
         label = "\\n".join(draw_style.text(line) for line in caption)
         graph.attr(label=graphviz.nohtml(label), labelloc="t", fontsize="16")
@@ -127,13 +132,14 @@ def draw_dot(
     for node in shown:
         key = neurons.get(node)
         if key is not None and key not in boxes:
-            boxes[key] = draw_style.neuron_box(*key)
+            boxes[key] = draw_style.neuron_box(*key, words)
         box = graph if key is None else boxes[key]
+        across = rankdir in ("LR", "RL")
         looks = draw_style.value_style(
-            node, roles[node], show_grad, number_format, rankdir in ("LR", "RL")
+            node, roles[node], show_grad, number_format, across, words
         )
         if node in cut:
-            draw_style.mark_cut(looks)
+            draw_style.mark_cut(looks, words)
         if node is focus:
             draw_style.mark_focus(looks)
         box.node(ids[node], **looks)
@@ -141,8 +147,8 @@ def draw_dot(
             rows = None
             if view is not None and node.op in WEIGHTED_SUMS:
                 rows = weighted_sum_rows(node, view.on_path)
-            box.node(f"{ids[node]}_op", **draw_style.op_style(node, rows))
-    _attach_boxes(graph, boxes)
+            box.node(f"{ids[node]}_op", **draw_style.op_style(node, rows, words))
+    _attach_boxes(graph, boxes, words)
 
     # Arrows last, so that every node is already inside its box.
     box_of = {ids[node]: neurons.get(node) for node in shown}
@@ -155,7 +161,7 @@ def draw_dot(
     by_grad = show_grad and grad_edges and 0.0 < biggest < math.inf
     on_path = set() if view is None else {ids[node] for node in view.on_path}
     for tail, head, flow in edges:
-        style = draw_style.edge_style(flow, biggest) if by_grad else {}
+        style = draw_style.edge_style(flow, biggest, words) if by_grad else {}
         if view is not None:
             style = draw_style.focus_edge_style(_value_id(tail) in on_path, style)
         into = box_of[_value_id(head)]
@@ -173,11 +179,12 @@ def draw_dot(
         constants = [node.data for node in shown if roles[node] == "constant"]
         key = draw_style.legend(
             {roles[node] for node in shown},
-            shorten(root.label) or "output",
+            shorten(root.label) or words["key_root_unnamed"],
             show_grad,
             arrows,
             constants[0] if constants else 2.5,
             rankdir in ("LR", "RL"),
+            words,
         )
         graph.subgraph(key)
     return graph
@@ -240,11 +247,13 @@ def _value_id(end: str) -> str:
 
 
 def _attach_boxes(
-    graph: graphviz.Digraph, boxes: dict[NeuronKey, graphviz.Digraph]
+    graph: graphviz.Digraph,
+    boxes: dict[NeuronKey, graphviz.Digraph],
+    words: draw_style.Words,
 ) -> None:
     """Neuron boxes into their layer's box, in order; layer boxes into the graph."""
     for layer in sorted({layer for layer, _ in boxes}):
-        box = draw_style.layer_box(layer)
+        box = draw_style.layer_box(layer, words)
         for key in sorted(key for key in boxes if key[0] == layer):
             box.subgraph(boxes[key])
         graph.subgraph(box)

@@ -19,7 +19,7 @@ the nodes it came from, in a dashed box: that is where the picture is cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from engine.draw.labels import shorten
@@ -81,17 +81,26 @@ def _inputs_drawn(node: Value, on_path: set[Value]) -> tuple[Value, ...]:
     return pairs + ((parents[-1],) if n in rows else ())
 
 
-def focus_note(root: Value, focus: Value, view: FocusView) -> list[str]:
-    """The caption's lines that say what the picture leaves out."""
-    root_name = shorten(root.label) or "the output"
-    focus_name = shorten(focus.label) or "the focused value"
-    nodes = "node" if view.left_out == 1 else "nodes"
-    lines = [
-        f"only the paths from {root_name} back to {focus_name} (red)",
-        f"{view.left_out} more {nodes} not shown" if view.left_out else "",
-    ]
-    if not view.left_out:
-        lines[-1] = "no node of the graph is left out"
+def focus_note(
+    root: Value, focus: Value, view: FocusView, words: Mapping[str, str]
+) -> list[str]:
+    """The caption's lines that say what the picture leaves out.
+
+    `words` is one language of words.WORDS.
+    """
+    root_name, focus_name = shorten(root.label), shorten(focus.label)
+    root_part = words["focus_from"].format(name=root_name) if root_name else ""
+    focus_part = words["focus_to"].format(name=focus_name) if focus_name else ""
+    paths = words["focus_paths"].format(
+        root=root_part or words["focus_from_unnamed"],
+        focus=focus_part or words["focus_to_unnamed"],
+    )
+    if view.left_out == 0:
+        left_out = words["left_out_none"]
+    elif view.left_out == 1:
+        left_out = words["left_out_one"]
+    else:
+        left_out = words["left_out_many"].format(count=view.left_out)
     if view.cut:
-        lines[-1] += "; a dashed box is computed from some of them"
-    return lines
+        left_out += words["left_out_cut"]
+    return [paths, left_out]

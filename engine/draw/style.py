@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 
 import graphviz
 
@@ -28,6 +29,8 @@ from engine.draw.labels import (
 )
 from engine.value import Value
 
+Words = Mapping[str, str]  # one language of words.WORDS
+
 FONT = "Helvetica"
 COLOURS = {
     "input": "#cfe2ff",
@@ -35,13 +38,8 @@ COLOURS = {
     "computed": "#ffffff",
     "output": "#b8f0c8",
 }
-ROLE_NAMES = {
-    "input": "input",
-    "parameter": "parameter (learned)",
-    "computed": "computed value",
-    "output": "output",
-    "constant": "a constant",  # shown after one of the graph's constants
-}
+# The roles in the order the key shows them (their names are in words.py).
+ROLES = ("input", "parameter", "computed", "output", "constant")
 OP_COLOUR = "#eeeeee"
 # In a focused picture: the paths from the output back to the focus.
 PATH_COLOUR, SIDE_COLOUR = "#d62728", "#999999"
@@ -60,18 +58,23 @@ def text(label: str) -> graphviz.nohtml:
 
 
 def value_style(
-    node: Value, role: str, show_grad: bool, fmt: str, across: bool = True
+    node: Value, role: str, show_grad: bool, fmt: str, across: bool, words: Words
 ) -> dict:
     """A box with rows: the label (if any), data, grad."""
     if role == "constant":  # a plain number, like the 2 in `x * 2`
         return {"label": text(format(node.data, "g")), "shape": "plaintext"}
     fields = [escape_record(shorten(node.label))] if node.label else []
-    fields.append(escape_record(f"data {format_number(node.data, fmt)}"))
+    data = format_number(node.data, fmt)
+    fields.append(escape_record(words["data_row"].format(number=data)))
     if show_grad:
-        fields.append(escape_record(f"grad {format_number(node.grad, fmt)}"))
+        grad = format_number(node.grad, fmt)
+        fields.append(escape_record(words["grad_row"].format(number=grad)))
     # Hovering over a box in an SVG shows the numbers in full.
-    name = shorten(node.label, TOOLTIP_LIMIT) or "value"
-    exact = f"{name} ({role}): data = {node.data!r}"
+    name = shorten(node.label, TOOLTIP_LIMIT) or words["unnamed_value"]
+    role_name = words[f"role.{role}"]
+    exact = words["hover_value"].format(name=name, role=role_name, data=repr(node.data))
+    if show_grad:
+        exact += words["hover_grad"].format(grad=repr(node.grad))
     label = "|".join(fields)
     if not across:  # top to bottom, braces stack the rows again
         label = "{" + label + "}"
@@ -80,14 +83,14 @@ def value_style(
         "shape": "record",
         "style": "filled",
         "fillcolor": COLOURS[role],
-        "tooltip": text(exact + (f", grad = {node.grad!r}" if show_grad else "")),
+        "tooltip": text(exact),
     }
     if role == "output":
         style["penwidth"] = "2.5"
     return style
 
 
-def op_style(node: Value, rows_shown: set[int] | None = None) -> dict:
+def op_style(node: Value, rows_shown: set[int] | None, words: Words) -> dict:
     """A small oval with the operation's name, e.g. `*` or `tanh`.
 
     A weighted sum gets one row per product wi·xi, where weight i and input
@@ -96,7 +99,7 @@ def op_style(node: Value, rows_shown: set[int] | None = None) -> dict:
     drawn and one row "+3 more" stands for the others.
     """
     slopes = ", ".join(f"{g:.4g}" for g in node.local_grads)
-    about = f"{node.op}: local derivatives d(out)/d(input) = {slopes}"
+    about = words["hover_op"].format(op=node.op, slopes=slopes)
     tooltip = text(shorten(about, TOOLTIP_LIMIT))
     if node.op not in WEIGHTED_SUMS:
         return {
@@ -117,7 +120,7 @@ def op_style(node: Value, rows_shown: set[int] | None = None) -> dict:
     if rows_shown is not None and len(rows_shown) < len(rows):
         hidden = len(rows) - len(rows_shown)
         rows = [row for i, row in enumerate(rows) if i in rows_shown]
-        rows.append(escape_record(f"+{hidden} more"))
+        rows.append(escape_record(words["more_rows"].format(count=hidden)))
     # In a left-right drawing, the braces make the rows a column on the left.
     label = "{{" + "|".join(rows) + "}|<sum>" + escape_record(node.op) + "}"
     return {
@@ -134,10 +137,13 @@ def mark_focus(looks: dict) -> None:
     looks.update(color=PATH_COLOUR, penwidth="3")
 
 
-def mark_cut(looks: dict) -> None:
+def mark_cut(looks: dict, words: Words) -> None:
     """A Value drawn without the nodes it was computed from: a dashed frame."""
     looks["style"] = "filled,dashed"
-    looks["tooltip"] += "; computed from values not shown"
+    # The tooltip is escaped already; only the added words still need it.
+    looks["tooltip"] = graphviz.nohtml(
+        looks["tooltip"] + escape_text(words["hover_cut"])
+    )
 
 
 def focus_edge_style(on_path: bool, style: dict) -> dict:
@@ -151,7 +157,7 @@ def focus_edge_style(on_path: bool, style: dict) -> dict:
     return {**looks, "color": SIDE_COLOUR, "penwidth": "0.8"}
 
 
-def edge_style(flow: float, biggest: float) -> dict:
+def edge_style(flow: float, biggest: float, words: Words) -> dict:
     """Thickness and colour by |flow| / |the biggest flow in the graph|."""
     if biggest == 0.0 or not math.isfinite(biggest):
         return {}  # no backward() yet (or an overflow): plain arrows
@@ -159,7 +165,7 @@ def edge_style(flow: float, biggest: float) -> dict:
         return {
             "color": NO_GRAD_COLOUR,
             "style": "dashed",
-            "tooltip": "no gradient flows back along this arrow",
+            "tooltip": text(words["hover_no_flow"]),
         }
     share = abs(flow) / biggest if math.isfinite(flow) else 1.0
     strength = math.sqrt(share)  # so a gradient 100x smaller still shows
@@ -170,22 +176,24 @@ def edge_style(flow: float, biggest: float) -> dict:
     return {
         "penwidth": f"{0.8 + 3.2 * strength:.2f}",
         "color": "#" + "".join(f"{c:02x}" for c in rgb),
-        "tooltip": text(f"gradient flowing back: {flow:.4g}"),
+        "tooltip": text(words["hover_flow"].format(flow=f"{flow:.4g}")),
     }
 
 
-def neuron_box(layer: int, neuron: int) -> graphviz.Digraph:
+def neuron_box(layer: int, neuron: int, words: Words) -> graphviz.Digraph:
     """An empty box (a Graphviz "cluster") for one neuron's nodes."""
     box = graphviz.Digraph(name=f"cluster_L{layer}_N{neuron}")
-    box.attr(label=f"neuron {neuron}", style="rounded,filled", fillcolor="#ffffff")
+    label = text(words["neuron_box"].format(neuron=neuron))
+    box.attr(label=label, style="rounded,filled", fillcolor="#ffffff")
     box.attr(color="#888888", fontsize="12")
     return box
 
 
-def layer_box(layer: int) -> graphviz.Digraph:
+def layer_box(layer: int, words: Words) -> graphviz.Digraph:
     """An empty box for one layer; its neurons' boxes go inside."""
     box = graphviz.Digraph(name=f"cluster_L{layer}")
-    box.attr(label=f"layer {layer}", style="rounded,filled", fillcolor="#f4f4f4")
+    label = text(words["layer_box"].format(layer=layer))
+    box.attr(label=label, style="rounded,filled", fillcolor="#f4f4f4")
     box.attr(color="#555555", fontsize="14")
     return box
 
@@ -195,8 +203,9 @@ def legend(
     root_name: str,
     show_grad: bool,
     arrows: set[str],
-    constant: float = 2.5,
-    across: bool = True,
+    constant: float,
+    across: bool,
+    words: Words,
 ) -> graphviz.Digraph:
     """A key: a sample of each kind of box drawn, a line per row and arrow.
 
@@ -206,34 +215,31 @@ def legend(
     constant: a constant of the graph, so
     that the key's sample is a number the picture really shows.
     """
-    lines = ["key", "data: the number, from the forward pass"]
+    lines = [words["key"], words["key_data"]]
     if show_grad:
-        lines.append(f"grad: d({root_name})/d(this number), from backward()")
+        lines.append(words["key_grad"].format(root=root_name))
     if "grad" in arrows:
-        lines.append("thick red arrow: much gradient flows back along it")
+        lines.append(words["key_grad_arrow"])
     if "none" in arrows:
-        lines.append("grey dashed arrow: no gradient flows back along it")
+        lines.append(words["key_no_grad_arrow"])
     if "path" in arrows:
-        lines.append("red arrow: on a path back to the red-framed value")
-        lines.append("grey arrow: an input that the path needs")
+        lines += [words["key_path_arrow"], words["key_side_arrow"]]
     if "cut" in arrows:
-        lines.append("dashed box: computed from values not shown")
+        lines.append(words["key_cut_box"])
     key = graphviz.Digraph(name="cluster_legend")
     # The explanation is the box's caption, so its width moves no other box.
     caption = "\\l".join(escape_text(line) for line in lines) + "\\l"
     key.attr(label=graphviz.nohtml(caption), labeljust="l", fontsize="10")
     key.attr(style="rounded", color="#bbbbbb")
     names = []
-    for role in ROLE_NAMES:
+    for role in ROLES:
         if role not in roles:
             continue
         names.append(f"legend_{role}")
         looks = {"shape": "plaintext"}  # a constant: a bare number
         if role in COLOURS:
             looks = {"shape": "box", "style": "filled", "fillcolor": COLOURS[role]}
-        name = ROLE_NAMES[role]
-        if role == "constant":
-            name = f"{format(constant, 'g')}: {name}"
+        name = words[f"key.{role}"].format(number=format(constant, "g"))
         key.node(names[-1], label=text(name), fontsize="10", **looks)
     # Invisible arrows put the samples one after another in a row. Top to
     # bottom (across=False) they would make a column; without arrows the

@@ -1,12 +1,13 @@
 // why.js — the "why?" panel: one data point, seen through the network.
 //
 // Clicking on a point asks the server to inspect it (/api/inspect, which
-// pauses training). The answer is shown as it is: the point's inputs, every
-// neuron's weighted sum s and output g(s), the class probabilities, its
-// label and loss, its computation graph (the SVG text that takaisin drew,
-// shown as an <img> from a blob: URL, never inserted as HTML) and the link
-// to the stepper page for exactly this example. The chosen weight's part
-// (/api/weight: the chain rule, the next step) is drawn by weight.js.
+// pauses training). The answer is shown as it is: its forward pass (the
+// point's inputs, every neuron's weighted sum s and output g(s), the class
+// probabilities, its label and loss: drawn by forward.js), its computation
+// graph (the SVG text that takaisin drew, shown as an <img> from a blob:
+// URL, never inserted as HTML) and the link to the stepper page for exactly
+// this example. The chosen weight's part (/api/weight: the chain rule, the
+// next step) is drawn by weight.js. This file asks, and wires it together.
 // Nothing is computed here: numbers are only formatted.
 "use strict";
 
@@ -31,17 +32,6 @@ const Why = (() => {
     if (className) e.className = className;
     if (text !== undefined) e.textContent = text;
     return e;
-  }
-
-  function swatch(c) {
-    const s = el("span", "swatch");
-    s.style.background = Heatmap.classColor(c);
-    return s;
-  }
-
-  function activationName(name) {
-    const key = "choice.activation." + name;
-    return env.has(key) ? env.t(key) : name;
   }
 
   // -------------------------------------------------------------- asking
@@ -155,76 +145,13 @@ const Why = (() => {
     verdict.textContent = env.t(r.correct ? "why.correct" : "why.wrong");
     verdict.className = "verdict " + (r.correct ? "right" : "wrong");
     $("why").dataset.correct = String(r.correct);
-    showSummary(r);
-    showForward(r);
-    showProbabilities(r);
+    ForwardView.show(
+      { summary: $("why-summary"), layers: $("why-forward"), probabilities: $("why-probs") },
+      r, { t: env.t, has: env.has, fmt: fmt },
+    );
     showGraph(answer.graph);
     $("why-stepper").href = answer.stepper;
     showWeightList(answer.weights);
-  }
-
-  function showSummary(r) {
-    const box = $("why-summary");
-    box.textContent = "";
-    const label = el("span", "item");
-    label.append(env.t("why.label") + " ", swatch(r.label), " " + r.label);
-    const said = el("span", "item");
-    said.append(env.t("why.predicted") + " ", swatch(r.predicted), " " + r.predicted);
-    const loss = el("span", "item loss");
-    const value = el("strong", "", fmt(r.loss));
-    value.id = "why-loss";
-    value.dataset.value = String(r.loss);
-    loss.append(env.t("why.loss") + " ", value);
-    box.append(label, said, loss);
-  }
-
-  // One small table per layer: neuron, s, g(s); the inputs first.
-  function showForward(r) {
-    const box = $("why-forward");
-    box.textContent = "";
-    const inputs = el("table", "layer");
-    const head = inputs.createTHead().insertRow();
-    head.append(el("th", "", env.t("ui.input")), el("th"));
-    for (const input of r.inputs) {
-      const row = inputs.insertRow();
-      row.append(el("td", "name", input.name), el("td", "num", fmt(input.value)));
-    }
-    box.appendChild(inputs);
-    r.layers.forEach((layer, k) => {
-      const table = el("table", "layer");
-      const caption = table.createCaption();
-      caption.textContent = env.t("why.layer", { k: String(k + 1), activation: activationName(layer.activation) });
-      const h = table.createTHead().insertRow();
-      h.append(el("th"), el("th", "num", "s"), el("th", "num", "g(s)"));
-      h.cells[1].title = env.t("why.sum");
-      h.cells[2].title = env.t("why.activated");
-      for (const n of layer.neurons) {
-        const row = table.insertRow();
-        row.append(el("td", "name", n.label), el("td", "num", fmt(n.sum)), el("td", "num", fmt(n.output)));
-      }
-      box.appendChild(table);
-    });
-  }
-
-  function showProbabilities(r) {
-    const box = $("why-probs");
-    box.textContent = "";
-    box.appendChild(el("div", "caption", env.t("why.probabilities")));
-    r.probabilities.forEach((p, c) => {
-      const row = el("div", "prob" + (c === r.label ? " right" : "") + (c === r.predicted ? " said" : ""));
-      const name = el("span", "name");
-      name.append(swatch(c), " " + env.t("ui.class") + " " + c);
-      const bar = el("span", "bar");
-      const fill = el("span", "fill");
-      fill.style.width = Math.max(0, Math.min(100, 100 * p)) + "%"; // pixels only
-      fill.style.background = Heatmap.classColor(c);
-      bar.appendChild(fill);
-      const value = el("span", "num", fmt(p));
-      value.dataset.value = String(p);
-      row.append(name, bar, value);
-      if (c === r.label) row.appendChild(el("span", "tag", env.t("why.label")));
-      box.appendChild(row);
-    });
   }
 
   // The SVG text becomes a picture through a blob: URL (an <img> runs no

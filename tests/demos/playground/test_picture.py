@@ -42,6 +42,16 @@ def test_a_focus_shows_only_its_paths_and_says_what_is_left_out():
     assert f"{picture.nodes_left_out} more nodes not shown" in picture.render()["svg"]
 
 
+def test_a_finnish_picture_has_the_finnish_caption():
+    loss, weights, _ = example("4,4")
+    picture = make_picture(loss, weights["L1.N2.w1"], "L1.N2.w1", weights, "fi")
+    svg = picture.render()["svg"]
+    assert f"{picture.nodes_left_out} muuta solmua jätetty pois" in svg
+    assert "not shown" not in svg
+    whole = make_picture(loss, None, None, weights, "fi").render()["svg"]
+    assert "kerros 2" in whole and "layer" not in whole
+
+
 def test_a_large_graph_gets_the_steepest_weight_that_fits():
     loss, weights, _ = example("8,8,8,8")
     assert len(topo_sort(loss)) > WHOLE_GRAPH

@@ -14,7 +14,7 @@ import pytest
 
 import nn
 from demos.playground import playground
-from demos.playground.server import PlaygroundServer
+from demos.playground.server import STATIC, STATIC_FILES, PlaygroundServer
 from demos.playground.sessions import MAX_SESSIONS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -92,6 +92,20 @@ def test_static_files_are_an_allow_list(server):
         assert status == 404 and json.loads(raw)["error"] == "not_found"
     status, _, _ = send(server, "GET", "/static/api.js")
     assert status == 403
+
+
+def test_every_file_the_page_loads_is_served(server):
+    page = (STATIC / "index.html").read_text("utf-8")
+    loaded = re.findall(r'(?:src|href)="/static/([^"?]+)\?token=', page)
+    assert "forward.js" in loaded and loaded.index("forward.js") < loaded.index(
+        "why.js"
+    )
+    assert set(loaded) == {
+        name for name in STATIC_FILES if name.endswith((".js", ".css"))
+    }
+    for name in loaded:
+        status, _, body = send(server, "GET", f"/static/{name}?token={server.token}")
+        assert status == 200 and body, name
 
 
 # ------------------------------------------------------------ forgeries

@@ -6,6 +6,7 @@ of the session's weights, and the previewed step against the real one.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pytest
@@ -194,6 +195,25 @@ def test_inspect_answers_over_http_with_a_bounded_picture(server):
     assert "focus=L1.N2.w1" in link
     status, whole = api(server, "inspect", {**body, "focus": None})
     assert whole["inspect"]["graph"]["nodes_left_out"] == 0
+
+
+def test_the_pictures_of_a_finnish_panel_are_in_finnish(server):
+    key, _ = new_session(server, hidden="4,4")
+    body = {"session": key, "set": "train", "index": 1, "lang": "fi"}
+    status, answer = api(server, "inspect", {**body, "focus": "L1.N2.w1"})
+    assert status == 200, answer
+    graph = answer["inspect"]["graph"]
+    svg = html.unescape(graph["svg"])
+    assert "vain polut luvusta loss takaisin kohteeseen L1.N2.w1 (punaisella)" in svg
+    assert f"{graph['nodes_left_out']} muuta solmua jätetty pois" in svg
+    assert "more nodes not shown" not in svg and "kerros 1" in svg
+    status, whole = api(server, "inspect", body)  # the whole graph, in boxes
+    svg = html.unescape(whole["inspect"]["graph"]["svg"])
+    assert "neuroni 4" in svg and "neuron 4" not in svg
+    status, answer = api(server, "weight", {**body, "weight": "L2.N3.w1"})
+    assert status == 200, answer
+    svg = html.unescape(answer["weight"]["graph"]["svg"])
+    assert "takaisin kohteeseen L2.N3.w1 (punaisella)" in svg and "(red)" not in svg
 
 
 @pytest.mark.parametrize(
