@@ -10,9 +10,7 @@ and after the panel's "one step" the weight's new value.
 from __future__ import annotations
 
 import re
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +18,6 @@ from demos.playground.chain import point_report
 from demos.playground.server import PlaygroundServer
 from demos.playground.text import TEXT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 WAIT = 20_000  # ms: the longest any one thing may take before the test fails
 
 
@@ -32,17 +28,6 @@ def live():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,15 +24,6 @@ from demos.playground.session import Session
 from demos.playground.settings import parse_settings
 from demos.playground.text import TEXT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[3]
 COMMAND = [sys.executable, "-m", "demos", "playground"]
 WAIT = 20_000  # ms: the longest any one thing may take before the test fails
@@ -73,17 +63,6 @@ def server():
         if process.poll() is None:
             process.kill()
         process.stdout.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,35 +1,9 @@
-"""A real headless Chromium (Debian's /usr/bin/chromium) for the page tests.
-
-playwright drives it; it never downloads a browser of its own.
-"""
+"""Opening a stepper page in the shared headless Chromium (tests/conftest.py's
+`browser`), watching for script errors, dialogs and any request off the file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, path: Path, width: int = 1400, height: int = 900):
