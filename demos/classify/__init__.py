@@ -4,6 +4,7 @@
     run.py    what they share: losses, answers, train-save-plot, the last line
     train.py  the one training loop: forward, loss, backward, step; repeat
     plot.py   decision boundaries, loss and accuracy curves, digit predictions
+    words.py  every word those pictures draw, in English and Finnish
 
 Uses `engine`, `nn`, `demos.common`, `demos.datasets`; matplotlib and tqdm
 (the `demos` extra) for pictures and progress bars.

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 import nn
 from demos.classify.style import CLASS_COLORS, WRONG, save_figure
+from demos.classify.words import words
 from engine import Value, no_grad
 
 
@@ -26,6 +27,7 @@ def digits_figure(
     labels: Sequence[int],
     title: str = "",
     columns: int = 6,
+    lang: str = "en",
 ) -> Figure:
     """Run `model` on each image and draw its probabilities; returns the Figure.
 
@@ -33,12 +35,14 @@ def digits_figure(
     digits demo feeds them, or 0..16 as `load_digits()` gives them); the
     model's ten scores go through softmax to become the bars. Nothing is
     saved or shown: in a notebook the Figure shows where it is returned.
+    Every word drawn is in `lang`, "en" or "fi" (see words.py).
     """
+    words(lang)  # a bad lang is refused before the model runs
     with no_grad():  # only looking: no graph needed
         probabilities = [
             [p.data for p in nn.softmax(list(model(list(image))))] for image in images
         ]
-    return predictions_figure(images, labels, probabilities, title, columns)
+    return predictions_figure(images, labels, probabilities, title, columns, lang)
 
 
 def plot_digit_predictions(
@@ -60,6 +64,7 @@ def predictions_figure(
     probabilities: Sequence[Sequence[float]],
     title: str = "",
     columns: int = 6,
+    lang: str = "en",
 ) -> Figure:
     """Each image above a bar chart of its 10 given probabilities.
 
@@ -68,7 +73,9 @@ def predictions_figure(
     answers: one probability per digit, summing to 1. Above each image: the
     true digit and the guess with its probability. Wrong guesses are red,
     with a red frame; the bar of the true digit is outlined in green.
+    Every word drawn is in `lang`, "en" or "fi" (see words.py).
     """
+    say = words(lang)
     if len(images) == 0:
         raise ValueError("no images to draw: give at least one")
     n = len(images)
@@ -84,8 +91,7 @@ def predictions_figure(
     figure.text(
         0.5,
         1 - 0.5 / height,
-        "bars: the network's probability for each digit 0-9 · green outline: "
-        "the true digit · red: a wrong guess",
+        say["digits_key"],
         ha="center",
         fontsize=9,
         color="#444444",
@@ -110,7 +116,9 @@ def predictions_figure(
         rows_of_pixels = [list(pixels[r * 8 : r * 8 + 8]) for r in range(8)]
         ax_img.imshow(rows_of_pixels, cmap="gray_r", vmin=0, vmax=brightest)
         ax_img.set_title(
-            f"true {label} · guess {guess} ({probs[guess]:.0%})",
+            say["digit_title"].format(
+                label=label, guess=guess, probability=probs[guess]
+            ),
             fontsize=9,
             color=color,
         )

@@ -33,6 +33,7 @@ from demos.classify.digits_plot import (
 )
 from demos.classify.style import CLASS_COLORS, WRONG, save_figure
 from demos.classify.train import History
+from demos.classify.words import words
 from engine import Value, no_grad
 
 __all__ = [
@@ -88,6 +89,7 @@ def boundary_figure(
     title: str = "",
     resolution: int = 100,
     margin: float = 0.25,
+    lang: str = "en",
 ) -> Figure:
     """Colour the plane by the class the model answers; add the data points.
 
@@ -97,7 +99,9 @@ def boundary_figure(
     colour is the model's answer; each dot is an example in its true
     class's colour, as the legend says. Examples the model gets wrong are
     ringed in red, so a student can see where the boundary is off.
+    Every word drawn is in `lang`, "en" or "fi" (see words.py).
     """
+    say = words(lang)
     if len(X) == 0 or len(X) != len(y):
         raise ValueError(f"need as many labels as points, got {len(X)} and {len(y)}")
     scores = _scores_of(model)
@@ -141,7 +145,7 @@ def boundary_figure(
     )
     key = [
         Line2D([], [], ls="none", marker="o", markersize=7, markeredgecolor="k",
-               markerfacecolor=CLASS_COLORS[c], label=f"class {c}")
+               markerfacecolor=CLASS_COLORS[c], label=say["class"].format(c=c))
         for c in range(k)
     ]  # fmt: skip
 
@@ -159,7 +163,7 @@ def boundary_figure(
                 facecolors="none",
                 edgecolors=WRONG,
                 linewidths=1.5,
-                label=f"wrong ({len(wrong)})",
+                label=say["wrong"].format(n=len(wrong)),
             )
         )
     ax.legend(
@@ -168,12 +172,13 @@ def boundary_figure(
         bbox_to_anchor=(0.5, -0.12),
         ncol=min(len(key), 4),
         fontsize=9,
-        title="dot: the true class · shaded area: the network's answer",
+        title=say["boundary_key"],
         title_fontsize=9,
         frameon=False,
     )
     correct = len(y) - len(wrong)
-    ax.set_title(f"{title}\n{correct}/{len(y)} training points right", fontsize=10)
+    right = say["points_right"].format(right=correct, n=len(y))
+    ax.set_title(f"{title}\n{right}", fontsize=10)
     ax.set_xlabel("x1")
     ax.set_ylabel("x2")
     ax.set_xlim(lo1, hi1)
@@ -220,15 +225,17 @@ def plot_history(history: History, path: Path | str, title: str = "") -> Path:
     return _save(history_figure(history, title), path)
 
 
-def history_figure(history: History, title: str = "") -> Figure:
+def history_figure(history: History, title: str = "", lang: str = "en") -> Figure:
     """Loss (left) and accuracy (right) after every training step.
 
     `history` is what `demos.classify.train.train(...)` returns. With
     minibatches both curves are measured on each step's small batch, so
     they jitter; held-out test accuracy, when recorded, is drawn as dots.
     The loss axis is logarithmic (each grid line a factor of 10), which
-    the axis says, so that late, small progress still shows.
+    the axis says, so that late, small progress still shows. Every word
+    drawn is in `lang`, "en" or "fi" (see words.py).
     """
+    say = words(lang)
     steps = list(range(1, history.steps + 1))
     accuracy = [100 * a for a in history.accuracy]
     # Minibatch numbers jump from batch to batch: draw them faintly and a
@@ -243,18 +250,18 @@ def history_figure(history: History, title: str = "") -> Figure:
             steps,
             _running_mean(history.loss, window),
             color=CLASS_COLORS[0],
-            label=f"average of {window} steps",
+            label=say["average"].format(window=window),
         )
         ax_loss.legend(loc="upper right", fontsize=8)
-    ax_loss.set_xlabel("step")
-    ax_loss.set_ylabel("loss")
-    ax_loss.set_title("loss (lower is better)", fontsize=10)
+    ax_loss.set_xlabel(say["step"])
+    ax_loss.set_ylabel(say["loss"])
+    ax_loss.set_title(say["loss_title"], fontsize=10)
     if history.loss and min(history.loss) > 0:
         # late progress is small: on a log scale it still shows, but a
         # student reads the axis as even steps unless it says otherwise
         ax_loss.set_yscale("log")
-        ax_loss.set_ylabel("loss (log scale)")
-        ax_loss.set_title("loss, log scale (lower is better)", fontsize=10)
+        ax_loss.set_ylabel(say["loss_log"])
+        ax_loss.set_title(say["loss_log_title"], fontsize=10)
         # plain numbers (0.2, not 2×10⁻¹) on the 1, 2 and 5 lines
         ax_loss.yaxis.set_major_formatter(FuncFormatter(_plain_number))
         ax_loss.yaxis.set_minor_formatter(FuncFormatter(_plain_number_on_2_5))
@@ -267,14 +274,14 @@ def history_figure(history: History, title: str = "") -> Figure:
         color=CLASS_COLORS[1],
         linewidth=1,
         alpha=faint,
-        label="training set" if full else "training batch",
+        label=say["training_set"] if full else say["training_batch"],
     )
     if window > 1:
         ax_acc.plot(
             steps,
             _running_mean(accuracy, window),
             color=CLASS_COLORS[1],
-            label=f"training, average of {window} steps",
+            label=say["training_average"].format(window=window),
         )
     if history.test_accuracy:
         ax_acc.plot(
@@ -282,16 +289,16 @@ def history_figure(history: History, title: str = "") -> Figure:
             [100 * a for a in history.test_accuracy],
             "o-",
             color=CLASS_COLORS[2],
-            label="test set",
+            label=say["test_set"],
         )
-    ax_acc.set_xlabel("step")
-    ax_acc.set_ylabel("accuracy (%)")
+    ax_acc.set_xlabel(say["step"])
+    ax_acc.set_ylabel(say["accuracy"])
     ax_acc.set_ylim(0, 102)
-    ax_acc.set_title("accuracy (higher is better)", fontsize=10)
+    ax_acc.set_title(say["accuracy_title"], fontsize=10)
     ax_acc.grid(alpha=0.3)
     ax_acc.legend(loc="lower right", fontsize=8)
     if history.interrupted:
-        title += f" (stopped by Ctrl-C after {history.steps} steps)"
+        title += say["stopped"].format(steps=history.steps)
     figure.suptitle(title)
     figure.tight_layout()
     return figure

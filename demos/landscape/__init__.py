@@ -8,6 +8,7 @@
     cautions.py   drawing the two valleys and the guessing race
     figures.py    each picture as one call returning a Figure (notebooks)
     style.py      the pictures' shared look
+    words.py      every word the pictures draw, in English and Finnish
 
 Uses `engine`, `nn`, `demos.common`, `demos.datasets` and matplotlib.
 """

@@ -22,6 +22,7 @@ from demos.landscape.style import (
     slide_title,
     subplots,
 )
+from demos.landscape.words import words
 
 
 def draw_two_valleys(
@@ -33,6 +34,7 @@ def draw_two_valleys(
     full_batch: Sequence[tuple[str, Path2D]],
     minibatch: tuple[str, Path2D, Sequence[Sequence[float]]],
     subtitles: tuple[str, str],
+    lang: str = "en",
 ) -> Figure:
     """The data and its two-valley landscape, walked down in two ways.
 
@@ -40,19 +42,15 @@ def draw_two_valleys(
     (`valleys` are (name, (w, b), loss)). Middle: full-batch descent from
     two starts. Right: one minibatch run on shuffled examples, plus the end
     points of all the shuffled runs (`minibatch` is (label, path, ends)).
+    Every word drawn is in `lang`, "en" or "fi".
     """
+    say = words(lang)
     with rc_context(STYLE):
         fig, axes = subplots(
             1, 3, figsize=(18, 6.4), gridspec_kw={"width_ratios": [0.75, 1, 1]}
         )
         fig.subplots_adjust(top=0.8, bottom=0.11, left=0.04, right=0.93, wspace=0.17)
-        slide_title(
-            fig,
-            "The steepest way down is not always the best; shuffling adds useful noise",
-            "Jyrkimmän pudotuksen suunnan valitseminen ei välttämättä johda "
-            "parhaimpaan lopputulokseen. Satunnaisuutta syntyy vaihtelemalla "
-            "esimerkkejä askeleiden välissä.",
-        )
+        slide_title(fig, "two_valleys", lang)
         data_ax, full_ax, mini_ax = axes
         data_ax.scatter(*zip(*points, strict=True), color="black", s=30, zorder=3)
         for (name, (w, b), loss), color in zip(
@@ -63,15 +61,17 @@ def draw_two_valleys(
                 [b - 1.1 * w, b + 1.1 * w],
                 color=color,
                 lw=2.5,
-                label=f"{name}: w={w:.2f}, b={b:.2f}\nloss {loss:.2f}",
+                label=say["valley_line"].format(name=name, w=w, b=b, loss=loss),
             )
-        data_ax.set_title("the data: fit a line ŷ = w·x + b", fontsize=13)
+        data_ax.set_title(say["data_title"], fontsize=13)
         data_ax.set_xlabel("x")
         data_ax.set_ylabel("y")
         data_ax.legend(loc="upper center", fontsize=10.5, framealpha=0.9)
         data_ax.set_ylim(-2.6, 3.9)
         for ax in (full_ax, mini_ax):
-            filled = contours(ax, w_values, b_values, grid, levels=22, colorbar=False)
+            filled = contours(
+                ax, w_values, b_values, grid, levels=22, colorbar=False, lang=lang
+            )
             for name, (w, b), _loss in valleys:
                 ax.annotate(
                     name,
@@ -96,47 +96,46 @@ def draw_two_valleys(
             color="#ffd24d",
             ms=13,
             mec="black",
-            label="where every shuffled run ended",
+            label=say["shuffled_ends"],
         )
         for ax, subtitle in zip((full_ax, mini_ax), subtitles, strict=True):
             ax.set_title(subtitle, fontsize=13)
             ax.legend(loc="lower left", framealpha=0.9, fontsize=10.5)
-        loss_colorbar(filled, axes, fraction=0.02, pad=0.01)
+        loss_colorbar(filled, axes, lang, fraction=0.02, pad=0.01)
     return fig
 
 
 # --------------------------------------------------------------- guessing
 def draw_guessing(
     panels: Sequence[tuple[str, str, Sequence[tuple[str, Sequence[float]]], float]],
-    heading: str = "Why not just guess the weights?  Fine for 2 weights, not for 337",
+    heading: str = "",
+    lang: str = "en",
 ) -> Figure:
     """Best loss so far against loss evaluations, one panel per model.
 
     `panels` are (title, note, [(label, best-so-far curve), ...], zero_loss);
     zero_loss, the loss with every weight 0 (a model that knows nothing),
     sets the scale: a method is only useful well below that line.
-    `heading` is the picture's big title.
+    `heading` is the picture's big title ("": the demo's own). Every word
+    drawn is in `lang`, "en" or "fi".
     """
+    say = words(lang)
     with rc_context(STYLE):
         fig, axes = subplots(1, len(panels), figsize=(7.2 * len(panels), 6))
         if len(panels) == 1:
             axes = [axes]
         fig.subplots_adjust(top=0.76, bottom=0.12, left=0.07, right=0.98, wspace=0.18)
-        slide_title(
-            fig,
-            heading,
-            "Arvataan?  Parametreja ≈ h × k = paljon",
-        )
+        slide_title(fig, "guessing", lang, title=heading)
         for ax, (title, note, curves, zero_loss) in zip(axes, panels, strict=True):
             for (label, best), color in zip(curves, RUN_COLORS, strict=False):
                 steps = range(1, len(best) + 1)
-                label = f"{label}\nbest loss {best[-1]:.3f}"
+                label = say["best_loss"].format(label=label, loss=best[-1])
                 ax.plot(steps, best, color=color, lw=3, label=label)
             ax.axhline(zero_loss, color="0.4", lw=1.5, ls="--")
             ax.text(
                 len(curves[0][1]),
                 zero_loss,
-                f"all weights 0 (knows nothing): {zero_loss:.2f}",
+                say["knows_nothing"].format(loss=zero_loss),
                 ha="right",
                 va="bottom",
                 fontsize=11,
@@ -148,7 +147,7 @@ def draw_guessing(
             # at least 1..2: a budget of one evaluation (--steps 1) still draws
             ax.set_xlim(1, max(2, len(curves[0][1])))
             ax.set_title(f"{title}\n{note}", fontsize=13)
-            ax.set_xlabel("loss evaluations (a forward + backward counts as one)")
+            ax.set_xlabel(say["evaluations"])
             ax.legend(framealpha=0.95, loc="center right", fontsize=11.5)
-        axes[0].set_ylabel("best loss so far")
+        axes[0].set_ylabel(say["best_so_far"])
     return fig

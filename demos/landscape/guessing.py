@@ -134,8 +134,9 @@ def moons_problem(
 ) -> tuple[list[Value], LossOfParameters, Callable[[], float], str]:
     """The moons demo's network MLP(2, [16, 16, 1]) and its hinge loss.
 
-    Returns (parameters, loss function, accuracy function, description);
-    both functions use the parameters' current values.
+    Returns (parameters, loss function, accuracy function, the network's
+    name "MLP(2, [16, 16, 1])"); both functions use the parameters' current
+    values.
     """
     from demos.datasets import make_moons
     from nn import MLP, hinge
@@ -153,9 +154,7 @@ def moons_problem(
         right = sum((s > 0) == (t > 0) for s, t in zip(scores, labels, strict=True))
         return right / len(X)
 
-    parameters = model.parameters()
-    title = f"moons network MLP(2, [16, 16, 1]): {len(parameters)} weights"
-    return parameters, loss_fn, accuracy, title
+    return model.parameters(), loss_fn, accuracy, "MLP(2, [16, 16, 1])"
 
 
 def accuracy_at(

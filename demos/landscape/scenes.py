@@ -2,7 +2,8 @@
 
 Each function below computes one picture's worth of numbers with takaisin's
 engine (via `surfaces.py` and `guessing.py`) and stores them in a
-`Results`; `landscape.py` draws them and prints the summary. The
+`Results`, with the pictures' labels in the language asked for (see
+words.py); `landscape.py` draws them and prints the summary. The
 constants are the settings each picture was tuned for, so that it tells the
 talk's story: change them and look again.
 """
@@ -36,16 +37,18 @@ from demos.landscape.surfaces import (
     two_valley_loss,
     valley_of,
 )
+from demos.landscape.words import words
 from engine import Value, no_grad
 
 # The settings each picture is tuned for (see the docstrings in surfaces.py).
-# 1-D: where the tangents touch, and one start for three learning rates.
+# 1-D: where the tangents touch, and one start for three learning rates
+# (each with its verdict: the words "verdict.<key>").
 TANGENT_POINTS = [-1.0, -0.3, 0.6, 1.9, 3.2]
 LR_START = 1.8  # on the right slope of the 1-D valley
 LEARNING_RATES = [
-    ("too small: crawls", 0.3),
-    ("good: settles at the bottom", 1.5),
-    ("too large: jumps over the bottom", 5.0),  # back at the start after 12
+    ("too_small", 0.3),
+    ("good", 1.5),
+    ("too_large", 5.0),  # back at the start after 12
 ]
 LR_STEPS = 12
 # 2-D: the window over (w, b) and three starts for descent.
@@ -105,12 +108,14 @@ class Results:
     guessing: list[GuessPanel] = field(default_factory=list)
 
 
-def one_dimensional(settings: Settings, results: Results) -> None:
+def one_dimensional(settings: Settings, results: Results, lang: str = "en") -> None:
     """The loss curve of ŷ = tanh(w·x), its tangents and three descents."""
     ws = linspace(W_RANGE[0], W_RANGE[1], settings.curve_points)
     results.curve = (ws, [loss_at(neuron_loss, [w]) for w in ws])
     results.tangents = tangents(neuron_loss, TANGENT_POINTS)
-    results.lr_runs = learning_rate_runs(neuron_loss, LR_START, LEARNING_RATES)
+    results.lr_runs = learning_rate_runs(
+        neuron_loss, LR_START, verdicts(LEARNING_RATES, lang)
+    )
     checked = [t.w for t in results.tangents] + ws[:: max(1, len(ws) // 30)]
     results.slope_error = max(
         abs(
@@ -119,6 +124,14 @@ def one_dimensional(settings: Settings, results: Results) -> None:
         )
         for w in checked
     )
+
+
+def verdicts(
+    learning_rates: Sequence[tuple[str, float]], lang: str
+) -> list[tuple[str, float]]:
+    """(verdict key, lr) pairs -> (the verdict in `lang`, lr)."""
+    say = words(lang)
+    return [(say[f"verdict.{key}"], lr) for key, lr in learning_rates]
 
 
 def learning_rate_runs(
@@ -147,12 +160,15 @@ def gradient_field(
     steps: int = STEPS_2D,
     grid_points: int = 81,
     arrows: int = 13,
+    lang: str = "en",
 ) -> tuple[tuple, float]:
     """Heights of a 2-weight loss, -gradient arrows, descent paths.
 
     Returns ((w_values, b_values, grid, arrows, paths), the largest
-    difference between an arrow's gradient and its central difference).
+    difference between an arrow's gradient and its central difference);
+    each path is labelled with its start, in `lang`.
     """
+    start = words(lang)["path_start"]
     w_values = linspace(*w_range, grid_points)
     b_values = linspace(*b_range, grid_points)
     grid = loss_grid(loss_fn, w_values, b_values)
@@ -167,21 +183,26 @@ def gradient_field(
                 abs(db - central_difference(loss_fn, [w, b], 1)),
             )
     paths = [
-        (f"start ({w:g}, {b:g})", descend(loss_fn, [w, b], lr, steps))
-        for w, b in starts
+        (start.format(w=w, b=b), descend(loss_fn, [w, b], lr, steps)) for w, b in starts
     ]
     return (w_values, b_values, grid, field, paths), error
 
 
-def two_dimensional(settings: Settings, results: Results) -> None:
+def two_dimensional(settings: Settings, results: Results, lang: str = "en") -> None:
     """Contours of L(w, b), -gradient arrows and three descent paths."""
     results.field2d, results.gradient_error = gradient_field(
-        neuron_loss, grid_points=settings.grid_points, arrows=settings.arrows
+        neuron_loss,
+        grid_points=settings.grid_points,
+        arrows=settings.arrows,
+        lang=lang,
     )
 
 
-def two_valleys(settings: Settings, seed: int, results: Results) -> None:
+def two_valleys(
+    settings: Settings, seed: int, results: Results, lang: str = "en"
+) -> None:
     """Full-batch descent from two starts; minibatch descent from the first."""
+    say = words(lang)
     w_values = linspace(*VALLEY_W, settings.grid_points)
     b_values = linspace(*VALLEY_B, settings.grid_points)
     grid = loss_grid(two_valley_loss, w_values, b_values)
@@ -198,21 +219,23 @@ def two_valleys(settings: Settings, seed: int, results: Results) -> None:
     results.shuffles = len(shuffled)
     results.escapes = sum(valley_of(path[-1]) == "better" for path in shuffled)
     full = [
-        (_valley_label(WORSE_START, worse[-1]), worse),
-        (_valley_label(BETTER_START, better[-1]), better),
+        (_valley_label(WORSE_START, worse[-1], say), worse),
+        (_valley_label(BETTER_START, better[-1], say), better),
     ]
     bottoms = [
-        ("better valley", better[-1], loss_at(two_valley_loss, better[-1])),
-        ("worse valley", worse[-1], loss_at(two_valley_loss, worse[-1])),
+        (say["valley.better"], better[-1], loss_at(two_valley_loss, better[-1])),
+        (say["valley.worse"], worse[-1], loss_at(two_valley_loss, worse[-1])),
     ]
-    mini = ("one shuffled run", shuffled[0], [path[-1] for path in shuffled])
+    mini = (say["one_shuffled"], shuffled[0], [path[-1] for path in shuffled])
     results.valleys = (w_values, b_values, grid, bottoms, full, mini, steps)
 
 
-def _valley_label(start: tuple[float, float], end: list[float]) -> str:
-    loss = loss_at(two_valley_loss, end)
-    return (
-        f"from ({start[0]:g}, {start[1]:g}): {valley_of(end)} valley, loss {loss:.2f}"
+def _valley_label(start: tuple[float, float], end: list[float], say) -> str:
+    return say["from_start"].format(
+        w=start[0],
+        b=start[1],
+        valley=say[f"valley.{valley_of(end)}"],
+        loss=loss_at(two_valley_loss, end),
     )
 
 
@@ -226,8 +249,9 @@ class GuessPanel(NamedTuple):
     accuracies: tuple[float, float] | None = None  # (best guess, descent)
 
 
-def guessing(settings: Settings, seed: int, results: Results) -> None:
+def guessing(settings: Settings, seed: int, results: Results, lang: str = "en") -> None:
     """Guessing against descent: the 2-weight neuron, then the moons network."""
+    say = words(lang)
     weights = [Value(0.0), Value(0.0)]
     race = guess_against_descent(
         weights,
@@ -237,14 +261,14 @@ def guessing(settings: Settings, seed: int, results: Results) -> None:
         random.Random(seed),
         spread=NEURON_SPREAD,
     )
-    note = _guess_note(NEURON_SPREAD, LR_2D)
+    note = _guess_note(NEURON_SPREAD, LR_2D, lang)
     neuron = GuessPanel(
-        "one tanh neuron ŷ = tanh(w·x + b): 2 weights",
+        say["panel.neuron"],
         note,
         race,
         loss_at(neuron_loss, [0.0, 0.0]),
     )
-    parameters, loss_fn, accuracy, title = moons_problem(settings.moons_points, seed)
+    parameters, loss_fn, accuracy, network = moons_problem(settings.moons_points, seed)
     race = guess_against_descent(
         parameters,
         loss_fn,
@@ -258,8 +282,9 @@ def guessing(settings: Settings, seed: int, results: Results) -> None:
         accuracy_at(parameters, race.best_descent, accuracy),
     )
     zero_loss = _loss_with_zero_weights(parameters, loss_fn)
-    note = _guess_note(MOONS_SPREAD, MOONS_LR)
-    moons = GuessPanel(f"{title}, hinge loss", note, race, zero_loss, accuracies)
+    note = _guess_note(MOONS_SPREAD, MOONS_LR, lang)
+    title = say["panel.moons"].format(network=network, n=len(parameters))
+    moons = GuessPanel(title, note, race, zero_loss, accuracies)
     results.guessing = [neuron, moons]
 
 
@@ -270,5 +295,5 @@ def _loss_with_zero_weights(parameters: list[Value], loss_fn) -> float:
         return loss_fn().data
 
 
-def _guess_note(spread: float, lr: float) -> str:
-    return f"guesses from U(−{spread:g}, {spread:g}), learning rate {lr:g}"
+def _guess_note(spread: float, lr: float, lang: str = "en") -> str:
+    return words(lang)["guess_note"].format(spread=spread, lr=lr)

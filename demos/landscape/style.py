@@ -2,6 +2,7 @@
 
 Large fonts and plain titles, so that every PNG can go on a slide as it is;
 the Finnish line under each title names the talk's slide it belongs to.
+Every word drawn comes from `words.py`, in the language asked for.
 Every picture is a plain matplotlib `Figure`, made without pyplot: it opens
 no window, needs no display, and in a notebook it shows once, where it is
 returned (pyplot would also show it by itself at the end of the cell).
@@ -17,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from demos.common.files import write_atomically
+from demos.landscape.words import SLIDES, words
 
 STYLE = {
     "font.size": 13,
@@ -34,10 +36,15 @@ RUN_COLORS = ["#c0392b", "#00798c", "#6a4c93", "#d35400", "#2e7d32"]
 Path2D = Sequence[Sequence[float]]
 
 
-def slide_title(fig: Figure, english: str, finnish: str) -> None:
-    """A big English title with the talk's Finnish slide name below it."""
-    fig.suptitle(english, fontweight="bold", y=0.98)
-    fig.text(0.5, 0.905, finnish, ha="center", style="italic", color="0.35")
+def slide_title(fig: Figure, scene: str, lang: str, title: str = "") -> None:
+    """A big title in `lang` with the talk's Finnish slide name below it.
+
+    `scene` names both: words "title.<scene>" and SLIDES[scene]; `title`,
+    if given, is the big title instead.
+    """
+    title = title or words(lang)[f"title.{scene}"]
+    fig.suptitle(title, fontweight="bold", y=0.98)
+    fig.text(0.5, 0.905, SLIDES[scene], ha="center", style="italic", color="0.35")
 
 
 def subplots(*grid: int, figsize: tuple[float, float], **options):
@@ -58,6 +65,7 @@ def contours(
     grid: Sequence[Sequence[float]],
     levels: int = 18,
     colorbar: bool = True,
+    lang: str = "en",
 ):
     """Filled contours of the loss over (w, b), darker = lower; returns them.
 
@@ -70,11 +78,11 @@ def contours(
     filled = ax.contourf(w_values, b_values, grid, levels=heights, cmap="Blues_r")
     ax.contour(w_values, b_values, grid, levels=heights, colors="white", linewidths=0.5)
     if colorbar:
-        loss_colorbar(filled, ax, shrink=0.9)
+        loss_colorbar(filled, ax, lang, shrink=0.9)
     ax.set_xlim(w_values[0], w_values[-1])
     ax.set_ylim(b_values[0], b_values[-1])
-    ax.set_xlabel("weight w")
-    ax.set_ylabel("bias b")
+    ax.set_xlabel(words(lang)["weight"])
+    ax.set_ylabel(words(lang)["bias"])
     return filled
 
 
@@ -91,11 +99,12 @@ def draw_path(
     ax.plot(ws[-1:], bs[-1:], "*", color=color, ms=20, mec="black")
 
 
-def loss_colorbar(filled, ax, **options) -> None:
+def loss_colorbar(filled, ax, lang: str = "en", **options) -> None:
     """A colour key for the loss with a few round numbers on it.
 
     `ax` is the axes (or a list of axes) the key belongs to.
     """
-    bar = filled.axes.figure.colorbar(filled, ax=ax, label="loss", **options)
+    label = words(lang)["loss"]
+    bar = filled.axes.figure.colorbar(filled, ax=ax, label=label, **options)
     bar.set_ticks(MaxNLocator(6).tick_values(filled.levels[0], filled.levels[-1]))
     bar.ax.set_ylim(filled.levels[0], filled.levels[-1])

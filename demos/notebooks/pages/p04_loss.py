@@ -193,14 +193,14 @@ from demos.landscape.figures import guessing_figure
 
 model = MLP(2, [16, 16, 1], seed=0)  # a fresh start: the guesses are over
 title = "guessing vs. the derivative"
-guessing_figure(model.parameters(), loss_now, budget=100, title=title)
+guessing_figure(model.parameters(), loss_now, budget=100, title=title, lang="en")
 """,
         fi="""
 from demos.landscape.figures import guessing_figure
 
 model = MLP(2, [16, 16, 1], seed=0)  # uusi alku: arvaukset on tehty
 title = "arvaus vai derivaatta"
-guessing_figure(model.parameters(), loss_now, budget=100, title=title)
+guessing_figure(model.parameters(), loss_now, budget=100, title=title, lang="fi")
 """,
     ),
     md(

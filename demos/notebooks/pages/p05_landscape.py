@@ -127,10 +127,15 @@ if estimate is not ...:
         fi="Kulmakerroin muutamassa kohdassa, tangentteina piirrettynä:",
     ),
     code(
-        """
+        en="""
 from demos.landscape.figures import derivative_figure
 
-derivative_figure(neuron_loss)
+derivative_figure(neuron_loss, lang="en")
+""",
+        fi="""
+from demos.landscape.figures import derivative_figure
+
+derivative_figure(neuron_loss, lang="fi")
 """,
     ),
     md(
@@ -183,10 +188,15 @@ ja kolme kävelyä, jotka seuraavat niitä:
 """,
     ),
     code(
-        """
+        en="""
 from demos.landscape.figures import gradient_figure
 
-gradient_figure(neuron_loss)
+gradient_figure(neuron_loss, lang="en")
+""",
+        fi="""
+from demos.landscape.figures import gradient_figure
+
+gradient_figure(neuron_loss, lang="fi")
 """,
     ),
     md(

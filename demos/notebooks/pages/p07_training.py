@@ -31,11 +31,17 @@ kuinka pitkä askel on. Liian lyhyt: hidasta. Liian pitkä: askel hyppää laaks
     ),
     code(setup("en"), setup("fi")),
     code(
-        """
+        en="""
 from demos.landscape.figures import learning_rates_figure
 from demos.landscape.surfaces import neuron_loss
 
-learning_rates_figure(neuron_loss)
+learning_rates_figure(neuron_loss, lang="en")
+""",
+        fi="""
+from demos.landscape.figures import learning_rates_figure
+from demos.landscape.surfaces import neuron_loss
+
+learning_rates_figure(neuron_loss, lang="fi")
 """,
     ),
     md(
@@ -211,13 +217,15 @@ pisteet ovat opetusdata (punainen rengas: väärä vastaus).
 from demos.classify.plot import boundary_figure
 
 classes = [(label + 1) // 2 for label in y]  # -1 / +1 back to class 0 / 1
-boundary_figure(model, X, classes, title="after 15 epochs", resolution=40)
+title = "after 15 epochs"
+boundary_figure(model, X, classes, title=title, resolution=40, lang="en")
 """,
         fi="""
 from demos.classify.plot import boundary_figure
 
 classes = [(label + 1) // 2 for label in y]  # -1 / +1 takaisin luokiksi 0 / 1
-boundary_figure(model, X, classes, title="15 epookin jälkeen", resolution=40)
+title = "15 epookin jälkeen"
+boundary_figure(model, X, classes, title=title, resolution=40, lang="fi")
 """,
     ),
     md(
@@ -243,7 +251,8 @@ history = train(
     optimizer=SGD(model.parameters(), lr=0.1),
     steps=45, batch_size=20, progress=False,
 )
-history_figure(history, title="the loss and the accuracy, step by step")
+title = "the loss and the accuracy, step by step"
+history_figure(history, title=title, lang="en")
 """,
         fi="""
 from demos.classify.plot import history_figure
@@ -257,7 +266,8 @@ history = train(
     optimizer=SGD(model.parameters(), lr=0.1),
     steps=45, batch_size=20, progress=False,
 )
-history_figure(history, title="virhe ja tarkkuus askel askeleelta")
+title = "virhe ja tarkkuus askel askeleelta"
+history_figure(history, title=title, lang="fi")
 """,
     ),
     md(

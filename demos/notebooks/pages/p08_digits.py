@@ -144,13 +144,13 @@ Muutama testikuva ja verkon todennäköisyys jokaiselle numerolle — esityksen
 from demos.classify.plot import digits_figure
 
 title = "test pictures the network never saw"
-digits_figure(model, X_test[:12], y_test[:12], title=title)
+digits_figure(model, X_test[:12], y_test[:12], title=title, lang="en")
 """,
         fi="""
 from demos.classify.plot import digits_figure
 
 title = "testikuvia, joita verkko ei nähnyt"
-digits_figure(model, X_test[:12], y_test[:12], title=title)
+digits_figure(model, X_test[:12], y_test[:12], title=title, lang="fi")
 """,
     ),
     md(

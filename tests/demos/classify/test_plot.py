@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.image
+import pytest
 
 from demos.classify import plot
 from demos.classify.plot import _margins, _running_mean, plot_decision_boundary
@@ -69,3 +70,65 @@ def test_the_figures_are_returned_for_a_notebook_not_saved(tmp_path, monkeypatch
     images = [[float(i % 17) for i in range(64)], [0.5] * 64]
     assert isinstance(plot.digits_figure(digits, images, [3, 4]), Figure)
     assert list(tmp_path.iterdir()) == []  # nothing written anywhere
+
+
+def _each_figure(lang: str):
+    """Every classification figure, drawn in `lang`, with all its words."""
+    import nn
+    from demos.classify.train import History
+
+    model = nn.MLP(2, [4, 3], seed=0)
+    X, y = [[0.0, 0.0], [1.0, 1.0], [1.0, 0.0]], [0, 1, 2]
+    yield "boundary", plot.boundary_figure(model, X, y, resolution=10, lang=lang)
+    # minibatches, a test set and Ctrl-C: every label of the history picture
+    history = History(
+        loss=[1.0, 0.5, 0.2] * 4,
+        accuracy=[0.5, 0.5, 1.0] * 4,
+        batch_size=2,
+        test_steps=[6, 12],
+        test_accuracy=[0.5, 1.0],
+        interrupted=True,
+    )
+    yield "history", plot.history_figure(history, lang=lang)
+    digits = nn.MLP(64, [10], seed=0)
+    images = [[float(i % 17) for i in range(64)], [0.5] * 64]
+    yield "digits", plot.digits_figure(digits, images, [3, 4], lang=lang)
+    probabilities = [[0.1] * 10, [0.0] * 9 + [1.0]]
+    yield (
+        "predictions",
+        plot.predictions_figure(images, [3, 9], probabilities, lang=lang),
+    )
+
+
+def test_a_finnish_figure_has_no_english_word_left():
+    from demos.classify.words import WORDS
+    from tests.demos.figure_words import english_in, texts_of
+
+    finnish = dict(_each_figure("fi"))
+    for name, english_figure in _each_figure("en"):
+        # the check sees the English, so it would see any left in Finnish
+        assert english_in(texts_of(english_figure), WORDS), name
+        texts = texts_of(finnish[name])
+        assert texts and not english_in(texts, WORDS), (name, texts)
+    assert "luokka 0" in texts_of(finnish["boundary"])
+    assert "virhe, logaritminen asteikko (pienempi on parempi)" in texts_of(
+        finnish["history"]
+    )
+
+
+def test_every_figure_refuses_a_language_it_does_not_have():
+    import nn
+    from demos.classify.train import History
+
+    model = nn.MLP(2, [1], seed=0)
+    history = History(loss=[1.0], accuracy=[0.5])
+    images = [[0.5] * 64]
+    calls = [
+        lambda: plot.boundary_figure(model, [[0.0, 0.0]], [0], lang="sv"),
+        lambda: plot.history_figure(history, lang="sv"),
+        lambda: plot.digits_figure(nn.MLP(64, [10]), images, [1], lang="sv"),
+        lambda: plot.predictions_figure(images, [1], [[0.1] * 10], lang="sv"),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match="lang must be 'en' or 'fi', got 'sv'"):
+            call()

@@ -5,6 +5,7 @@ missing). Plus the shape of the committed files."""
 
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 from pathlib import Path
@@ -154,6 +155,36 @@ def test_english_and_finnish_are_the_same_course():
                     a.source,
                     b.source,
                 )
+
+
+def _drawing_calls(source: str) -> list[ast.Call]:
+    """The calls of a cell that draw a picture with words: *_figure, step_through."""
+    code = "\n".join(line for line in source.splitlines() if not line.startswith("%"))
+    return [
+        node
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and (node.func.id.endswith("_figure") or node.func.id == "step_through")
+    ]
+
+
+def test_every_picture_is_drawn_in_its_notebooks_language():
+    """The Finnish course's pictures say Finnish: each call asks lang="fi"."""
+    seen = 0
+    for path in NOTEBOOKS:
+        lang = path.parent.name
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            for call in _drawing_calls(cell.source):
+                asked = [k.value for k in call.keywords if k.arg == "lang"]
+                said = [a.value for a in asked if isinstance(a, ast.Constant)]
+                assert said in ([lang], [] if lang == "en" else [lang]), (
+                    f"{_id(path)}: {ast.unparse(call)} should say lang={lang!r}"
+                )
+                seen += 1
+    assert seen >= 2 * 8  # the five landscape and four classify pictures, twice
 
 
 def test_every_exercise_has_a_solution_and_a_check_right_after():

@@ -1,0 +1,29 @@
+"""Tests for demos/classify/words.py: one table, the same words in both languages."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from demos.classify.words import WORDS, words
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys_and_blanks():
+    assert set(WORDS) == {"en", "fi"}
+    assert WORDS["en"].keys() == WORDS["fi"].keys()
+    for key, english in WORDS["en"].items():
+        assert _fields(english) == _fields(WORDS["fi"][key]), key
+        assert WORDS["fi"][key].strip(), key
+
+
+def test_a_language_is_chosen_by_name_and_others_are_refused():
+    assert words("fi")["loss"] == "virhe"
+    assert words("en")["loss"] == "loss"
+    for bad in ("sv", "FI", "", None):
+        with pytest.raises(ValueError, match="lang must be 'en' or 'fi', got"):
+            words(bad)
