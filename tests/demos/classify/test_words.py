@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
 from demos.classify.words import WORDS, words
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+from tests.demos.word_tables import check_both_languages
 
 
 def test_both_languages_have_the_same_keys_and_blanks():
-    assert set(WORDS) == {"en", "fi"}
-    assert WORDS["en"].keys() == WORDS["fi"].keys()
-    for key, english in WORDS["en"].items():
-        assert _fields(english) == _fields(WORDS["fi"][key]), key
-        assert WORDS["fi"][key].strip(), key
+    check_both_languages(WORDS)
 
 
 def test_a_language_is_chosen_by_name_and_others_are_refused():

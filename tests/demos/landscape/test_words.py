@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
 from demos.landscape.scenes import LEARNING_RATES
 from demos.landscape.words import SLIDES, WORDS, words
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+from tests.demos.word_tables import check_both_languages
 
 
 def test_both_languages_have_the_same_keys_and_blanks():
-    assert set(WORDS) == {"en", "fi"}
-    assert WORDS["en"].keys() == WORDS["fi"].keys()
-    for key, english in WORDS["en"].items():
-        assert _fields(english) == _fields(WORDS["fi"][key]), key
-        assert WORDS["fi"][key].strip(), key
+    check_both_languages(WORDS)
 
 
 def test_every_picture_has_a_title_a_slide_and_every_verdict_its_words():
