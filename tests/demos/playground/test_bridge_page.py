@@ -15,29 +15,19 @@ import time
 import pytest
 
 from demos.playground.chain import point_report
-from demos.playground.server import PlaygroundServer
 from demos.playground.text import TEXT
 
 WAIT = 20_000  # ms: the longest any one thing may take before the test fails
 
 
 @pytest.fixture
-def live():
-    """A running playground server (one per test: at most 8 sessions)."""
-    server = PlaygroundServer("127.0.0.1", 0)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def open_page(browser, live):
+def open_page(browser, server):
     """open_page(query) -> (page, session); afterwards: no script errors in
     any tab (the stepper's too), no request elsewhere, no missing words."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.set_default_timeout(WAIT)
     problems: list[str] = []
-    origin = live.url().split("/?")[0]
+    origin = server.url().split("/?")[0]
 
     def watch(page):
         page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
@@ -53,10 +43,10 @@ def open_page(browser, live):
 
     def opener(query: str = ""):
         page = context.new_page()
-        page.goto(live.url() + ("&" + query if query else ""))
+        page.goto(server.url() + ("&" + query if query else ""))
         page.wait_for_selector("body[data-session]")
         key = page.get_attribute("body", "data-session")
-        return page, live.store.entry(key).session
+        return page, server.store.entry(key).session
 
     yield opener
     for page in context.pages:

@@ -20,14 +20,6 @@ from demos.playground.sessions import MAX_SESSIONS
 ROOT = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture
-def server():
-    running = PlaygroundServer("127.0.0.1", 0)
-    running.start()
-    yield running
-    running.stop()
-
-
 def send(server, method, path, body=None, **headers):
     """(status, headers, body bytes); headers given replace the defaults."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)

@@ -7,21 +7,12 @@ import re
 
 import pytest
 
-from demos.playground.server import PlaygroundServer
 from demos.playground.settings import parse_settings
 from demos.stepper import page_data, stepper_css, stepper_js
 from tests.demos.playground.test_server import new_session, send
 from tests.demos.playground.test_why import fresh_pass
 
 DATA = re.compile(rb'<script id="stepper-data" type="application/json">(.*?)</script>')
-
-
-@pytest.fixture
-def server():
-    running = PlaygroundServer("127.0.0.1", 0)
-    running.start()
-    yield running
-    running.stop()
 
 
 def get(server, path):

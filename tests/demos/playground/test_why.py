@@ -14,7 +14,6 @@ import pytest
 import nn
 from demos.playground.errors import PlaygroundError
 from demos.playground.metrics import loss_of
-from demos.playground.server import PlaygroundServer
 from demos.playground.session import Session
 from demos.playground.settings import parse_settings
 from demos.playground.why import inspect_point, json_ready, weight_answer
@@ -137,14 +136,6 @@ def test_json_ready_turns_nan_into_null():
 
 
 # ---------------------------------------------------------------- HTTP
-@pytest.fixture
-def server():
-    running = PlaygroundServer("127.0.0.1", 0)
-    running.start()
-    yield running
-    running.stop()
-
-
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
 @pytest.mark.parametrize("batch", [0, 10])
 def test_one_step_gives_the_weight_the_panel_said(server, optimizer, batch):
