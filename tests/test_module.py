@@ -14,6 +14,7 @@ from engine import Value, gradcheck
 from nn import MLP, Layer, Module, Neuron
 from nn.init import make_rng, weight_bound
 from tests.strategies import reals
+from tests.test_lecture import lecture_network
 
 
 # ------------------------------------------------------------------ shapes
@@ -360,15 +361,6 @@ def test_a_custom_module_gets_everything_from_named_parameters() -> None:
 
 
 # ------------------------------------------- the network of micrograd's lecture
-def _lecture_net(seed: int = 1337) -> MLP:
-    return MLP(
-        3,
-        [4, 4, 1],
-        activation="tanh",
-        last_activation="tanh",
-        init="uniform",
-        seed=seed,
-    )
 
 
 def test_defaults_are_unchanged_by_the_new_arguments() -> None:
@@ -404,7 +396,7 @@ def test_uniform_init_draws_in_the_lectures_order() -> None:
     # each from rng.uniform(-1, 1): so a seed gives the lecture's numbers.
     rng = random.Random(1337)
     expected = [rng.uniform(-1, 1) for _ in range(41)]
-    assert [p.data for p in _lecture_net(1337).parameters()] == expected
+    assert [p.data for p in lecture_network(1337).parameters()] == expected
 
 
 def test_unknown_init_is_named() -> None:

@@ -39,3 +39,17 @@ def english_in(texts: Iterable[str], table: Mapping[str, Mapping[str, str]]) -> 
     """The words of `texts` that the table's English has and its Finnish not."""
     english = _words(table["en"].values()) - _words(table["fi"].values())
     return _words(texts) & english
+
+
+def finnish_figures_without_english(
+    each_figure, table: Mapping[str, Mapping[str, str]]
+) -> dict[str, list[str]]:
+    """Draw every figure in both languages (`each_figure(lang)` yields (name,
+    Figure) pairs); check the English ones do show English words (so the
+    check can see them) and the Finnish ones none. Returns the Finnish texts."""
+    finnish = {name: texts_of(figure) for name, figure in each_figure("fi")}
+    for name, english_figure in each_figure("en"):
+        assert english_in(texts_of(english_figure), table), name
+        texts = finnish[name]
+        assert texts and not english_in(texts, table), (name, texts)
+    return finnish

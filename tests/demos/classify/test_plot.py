@@ -102,18 +102,11 @@ def _each_figure(lang: str):
 
 def test_a_finnish_figure_has_no_english_word_left():
     from demos.classify.words import WORDS
-    from tests.demos.figure_words import english_in, texts_of
+    from tests.demos.figure_words import finnish_figures_without_english
 
-    finnish = dict(_each_figure("fi"))
-    for name, english_figure in _each_figure("en"):
-        # the check sees the English, so it would see any left in Finnish
-        assert english_in(texts_of(english_figure), WORDS), name
-        texts = texts_of(finnish[name])
-        assert texts and not english_in(texts, WORDS), (name, texts)
-    assert "luokka 0" in texts_of(finnish["boundary"])
-    assert "virhe, logaritminen asteikko (pienempi on parempi)" in texts_of(
-        finnish["history"]
-    )
+    finnish = finnish_figures_without_english(_each_figure, WORDS)
+    assert "luokka 0" in finnish["boundary"]
+    assert "virhe, logaritminen asteikko (pienempi on parempi)" in (finnish["history"])
 
 
 def test_every_figure_refuses_a_language_it_does_not_have():
